@@ -1,0 +1,35 @@
+namespace CallFlow.Domain.Calls;
+
+/// <summary>Everything that can happen to a call. Triggers with parameters are declared once in <see cref="CallStateMachine"/>.</summary>
+public enum CallTrigger
+{
+    IncomingCall,
+    DialOut,
+    CallAnswered,
+    CallAbandoned,
+    NotAnswered,
+    Timeout,
+    IntentIdentified,
+    CallEnded,
+    ConnectionLost,
+    CallFailed,
+    CollectInfo,
+    InfoCollected,
+    InfoIncomplete,
+    MaxRetriesReached,
+    Confirmed,
+    ChangesRequested,
+    Cancelled,
+    BookingComplete,
+    BookingFailed,
+    TransferRequested,
+    TransferCompleted,
+    TransferFailed,
+    Hold,
+    Resume,
+}
+
+public static class CallTriggers
+{
+    public static string ToWireName(this CallTrigger trigger) => WireNames.Of(trigger);
+}

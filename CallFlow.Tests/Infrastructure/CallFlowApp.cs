@@ -1,0 +1,87 @@
+using CallFlow.Web.Calls;
+using CallFlow.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CallFlow.Tests.Infrastructure;
+
+/// <summary>
+/// The real CallFlow app (WebApplicationFactory) on a temporary SQLite file. Pass the same database path to
+/// a second instance to simulate a restart.
+/// </summary>
+public class CallFlowApp : WebApplicationFactory<Program>
+{
+    private readonly TemporaryFolder? _ownedFolder;
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+
+    public CallFlowApp(string? databasePath = null, FakeTimeProvider? clock = null)
+    {
+        if (databasePath is null)
+        {
+            _ownedFolder = new TemporaryFolder();
+            databasePath = _ownedFolder.File("callflow.db");
+        }
+
+        DatabasePath = databasePath;
+        Clock = clock;
+        _settings["ConnectionStrings:CallFlow"] = $"Data Source={databasePath}";
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>The fake clock the app runs on, when one was given.</summary>
+    public FakeTimeProvider? Clock { get; }
+
+    /// <summary>Overrides one configuration value (before the app starts).</summary>
+    public CallFlowApp With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public CallOrchestrator Orchestrator => Service<CallOrchestrator>();
+
+    public CallFlowDb Db() => Service<IDbContextFactory<CallFlowDb>>().CreateDbContext();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.Hosting.Lifetime", LogLevel.None));
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            if (Clock is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+            }
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _ownedFolder?.Dispose();
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _ownedFolder?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,67 @@
+using CallFlow.Domain.Calendar;
+using CallFlow.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CallFlow.Web.Businesses;
+
+/// <summary>A business whose phone CallFlow answers: its profile, voice, calendar rules and services.</summary>
+public sealed class Business
+{
+    public required string Id { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>The number callers dial (E.164); incoming webhooks find the business by it.</summary>
+    public required string PhoneNumber { get; set; }
+
+    /// <summary>IANA time zone (America/New_York): every date and time a caller says is read in it.</summary>
+    public required string TimeZoneId { get; set; }
+
+    public string Greeting { get; set; } = "";
+
+    public string Voice { get; set; } = "Polly.Joanna";
+
+    public string FallbackVoice { get; set; } = "alice";
+
+    public string Language { get; set; } = "en-US";
+
+    /// <summary>The front desk's number, dialed when a caller asks for a person.</summary>
+    public string? TransferNumber { get; set; }
+
+    public string? Address { get; set; }
+
+    /// <summary>Secret that lets a calendar app subscribe to the business's iCalendar feed.</summary>
+    public string CalendarFeedToken { get; set; } = "";
+
+    public List<OpeningInterval> OpeningHours { get; set; } = [];
+
+    /// <summary>How many appointments may overlap (chairs, rooms).</summary>
+    public int Capacity { get; set; } = 1;
+
+    public int SlotMinutes { get; set; } = 15;
+
+    public int MinimumNoticeMinutes { get; set; } = 60;
+
+    public int HorizonDays { get; set; } = 60;
+
+    public int? DailyLimit { get; set; }
+
+    public List<Service> Services { get; set; } = [];
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    internal sealed class Configuration : IEntityTypeConfiguration<Business>
+    {
+        public void Configure(EntityTypeBuilder<Business> builder)
+        {
+            builder.Property(b => b.Id).HasMaxLength(64);
+            builder.Property(b => b.Name).HasMaxLength(200);
+            builder.Property(b => b.PhoneNumber).HasMaxLength(32);
+            builder.HasIndex(b => b.PhoneNumber).IsUnique();
+            builder.Property(b => b.TimeZoneId).HasMaxLength(64);
+            builder.Property(b => b.OpeningHours).HasJsonConversion();
+            builder.HasMany(b => b.Services).WithOne().HasForeignKey(s => s.BusinessId).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+}

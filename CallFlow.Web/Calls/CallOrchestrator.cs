@@ -1,0 +1,138 @@
+using CallFlow.Domain.Calls;
+using CallFlow.Web.Businesses;
+using CallFlow.Web.Data;
+using CallFlow.Web.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace CallFlow.Web.Calls;
+
+/// <summary>An inbound call as the carrier announced it.</summary>
+public sealed record InboundCall(string CallSid, string From, string To, CallerInfo CallerInfo);
+
+/// <summary>The result of announcing an inbound call: the business that answers it, or none for an unknown number.</summary>
+public sealed record CallStart(Call? Call, Business? Business, bool Existing)
+{
+    public bool UnknownNumber => Business is null;
+}
+
+/// <summary>
+/// The single gate through which anything changes a call: carrier webhooks, the console, jobs. Work for
+/// one call runs under that call's lock; its transitions, audit rows and state are saved in one transaction,
+/// and the new snapshot is published to the live console after the commit.
+/// </summary>
+public sealed class CallOrchestrator(
+    IDbContextFactory<CallFlowDb> dbFactory,
+    CallLocks locks,
+    ICallBroadcaster broadcaster,
+    TimeProvider clock,
+    ILogger<CallOrchestrator> logger)
+{
+    private const int MaxConcurrencyRetries = 3;
+
+    /// <summary>Creates the call for an inbound webhook and answers it (idle → incoming → connected).</summary>
+    /// <remarks>A repeated webhook for the same CallSid returns the call already created instead of a second one.</remarks>
+    public async Task<CallStart> StartInboundAsync(InboundCall inbound, CancellationToken cancellationToken)
+    {
+        using var lease = await locks.AcquireAsync(inbound.CallSid, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        var existing = await db.Calls.Include(c => c.Business).ThenInclude(b => b!.Services)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.CallSid == inbound.CallSid, cancellationToken);
+        if (existing is not null)
+        {
+            return new CallStart(existing, existing.Business, Existing: true);
+        }
+
+        var business = await db.Businesses.Include(b => b.Services)
+            .FirstOrDefaultAsync(b => b.PhoneNumber == inbound.To, cancellationToken);
+        if (business is null)
+        {
+            logger.LogWarning("Call {CallSid} to {To}: no business answers that number", inbound.CallSid, inbound.To);
+            return new CallStart(null, null, Existing: false);
+        }
+
+        var now = clock.GetUtcNow();
+        var call = new Call
+        {
+            CallSid = inbound.CallSid,
+            BusinessId = business.Id,
+            Direction = CallDirection.Inbound,
+            From = inbound.From,
+            To = inbound.To,
+            StartedAt = now,
+            LastActivityAt = now,
+        };
+        call.Context = new CallContext
+        {
+            CallId = call.Id,
+            BusinessId = business.Id,
+            PhoneNumber = inbound.From,
+            CallerInfo = inbound.CallerInfo,
+            StartTime = now,
+            LastActivityTime = now,
+        };
+        db.Calls.Add(call);
+
+        var session = new CallSession(db, call, business, Actor.Carrier, now, logger);
+        session.Fire(CallTrigger.IncomingCall);
+        session.Fire(CallTrigger.CallAnswered);
+        await db.SaveChangesAsync(cancellationToken);
+        broadcaster.Publish(CallSnapshot.Of(call));
+        return new CallStart(call, business, Existing: false);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on one call under its lock and saves everything it changed in one
+    /// transaction. Returns null when no call has that CallSid. A concurrent save from another instance
+    /// (the concurrency token) reruns the work on fresh data.
+    /// </summary>
+    public async Task<CallWork<T>?> ExecuteAsync<T>(string callSid, Actor actor, Func<CallSession, Task<T>> work, CancellationToken cancellationToken)
+    {
+        using var lease = await locks.AcquireAsync(callSid, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var call = await db.Calls.FirstOrDefaultAsync(c => c.CallSid == callSid, cancellationToken);
+            if (call is null)
+            {
+                return null;
+            }
+
+            var business = await db.Businesses.Include(b => b.Services).AsNoTracking()
+                .FirstAsync(b => b.Id == call.BusinessId, cancellationToken);
+            var session = new CallSession(db, call, business, actor, clock.GetUtcNow(), logger);
+            var result = await work(session);
+
+            if (!db.ChangeTracker.HasChanges())
+            {
+                return new CallWork<T>(session, result);
+            }
+
+            call.Version++;
+            call.CurrentStepId = call.Context.CurrentStepId;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxConcurrencyRetries)
+            {
+                logger.LogInformation("Call {CallSid} changed elsewhere; retrying (attempt {Attempt})", callSid, attempt);
+                continue;
+            }
+
+            broadcaster.Publish(CallSnapshot.Of(call));
+            return new CallWork<T>(session, result);
+        }
+    }
+
+    /// <summary>Fires one trigger on a call (a status callback, a console action, a job).</summary>
+    public async Task<FireResult?> FireAsync(string callSid, CallTrigger trigger, Actor actor, string? detail, CancellationToken cancellationToken)
+    {
+        var done = await ExecuteAsync(callSid, actor, session => Task.FromResult(session.Fire(trigger, detail)), cancellationToken);
+        return done?.Result;
+    }
+}
+
+/// <summary>The result of a unit of work and the session it ran in (already saved).</summary>
+public sealed record CallWork<T>(CallSession Session, T Result);

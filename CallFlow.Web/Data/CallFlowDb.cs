@@ -1,0 +1,44 @@
+using CallFlow.Web.Businesses;
+using CallFlow.Web.Calls;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CallFlow.Web.Data;
+
+/// <summary>The one database: businesses, calls and their audit trail. Each entity configures itself next to its class.</summary>
+public class CallFlowDb(DbContextOptions<CallFlowDb> options) : DbContext(options)
+{
+    public DbSet<Business> Businesses => Set<Business>();
+
+    public DbSet<Service> Services => Set<Service>();
+
+    public DbSet<Call> Calls => Set<Call>();
+
+    public DbSet<CallTransition> CallTransitions => Set<CallTransition>();
+
+    public DbSet<ConversationTurn> ConversationTurns => Set<ConversationTurn>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CallFlowDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name so the audit trail reads in SQL as it does on screen.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>();
+
+        if (Database.IsSqlite())
+        {
+            // SQLite has no native instant type and EF cannot compare or order DateTimeOffset text there;
+            // UTC ticks can be compared, ordered and summed. PostgreSQL keeps timestamptz.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        value => value.UtcTicks,
+        ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
+}

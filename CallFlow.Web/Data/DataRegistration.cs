@@ -1,0 +1,56 @@
+using CallFlow.Web.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CallFlow.Web.Data;
+
+public static class DataRegistration
+{
+    /// <summary>Registers the database (a pooled <see cref="IDbContextFactory{TContext}"/>) for the configured provider.</summary>
+    public static WebApplicationBuilder AddCallFlowData(this WebApplicationBuilder builder)
+    {
+        var options = new DatabaseOptions
+        {
+            Provider = builder.Configuration.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite),
+            ConnectionString = builder.Configuration.GetConnectionString("CallFlow") ?? new DatabaseOptions().ConnectionString,
+        };
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<DatabaseReadiness>();
+
+        builder.Services.AddPooledDbContextFactory<CallFlowDb>(db =>
+        {
+            switch (options.Provider)
+            {
+                case DatabaseProvider.Sqlite:
+                    db.UseSqlite(SqliteConnectionString(options.ConnectionString), sqlite => sqlite.MigrationsHistoryTable("__migrations"))
+                        .AddInterceptors(new SqlitePragmas());
+                    break;
+                default:
+                    throw new InvalidOperationException($"Database provider '{options.Provider}' is not supported.");
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>Makes a relative SQLite file path relative to the root settings folder and creates its folder.</summary>
+    internal static string SqliteConnectionString(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var isFile = !string.IsNullOrEmpty(builder.DataSource)
+            && builder.DataSource != ":memory:"
+            && builder.Mode != SqliteOpenMode.Memory;
+        if (isFile)
+        {
+            builder.DataSource = RootConfiguration.ResolvePath(builder.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+
+        // Writers queue for the lock instead of failing while another call is saving.
+        if (builder.DefaultTimeout < 30)
+        {
+            builder.DefaultTimeout = 30;
+        }
+
+        return builder.ToString();
+    }
+}

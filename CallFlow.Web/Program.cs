@@ -1,0 +1,28 @@
+using CallFlow.Web.Calls;
+using CallFlow.Web.Components;
+using CallFlow.Web.Data;
+using CallFlow.Web.Hosting;
+using CallFlow.Web.Live;
+
+if (Commands.TryRun(args))
+{
+    return;
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddRootConfiguration();
+builder.AddCallFlowData();
+builder.AddCalls();
+builder.AddLiveUpdates();
+builder.AddOperatorConsole();
+
+var app = builder.Build();
+await app.Services.PrepareDatabaseAsync();
+
+app.UseOperatorConsole();
+app.MapHealth();
+app.MapCallExport();
+app.MapOperatorConsole();
+app.Run();
+
+public partial class Program;
