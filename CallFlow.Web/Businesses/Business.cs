@@ -1,3 +1,4 @@
+using CallFlow.Domain.Businesses;
 using CallFlow.Domain.Calendar;
 using CallFlow.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,9 @@ public sealed class Business
 
     public List<OpeningInterval> OpeningHours { get; set; } = [];
 
+    /// <summary>Answers to common questions by topic (hours, address, prices, parking, ...).</summary>
+    public Dictionary<string, string> Faq { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>How many appointments may overlap (chairs, rooms).</summary>
     public int Capacity { get; set; } = 1;
 
@@ -51,6 +55,21 @@ public sealed class Business
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The business as the Domain sees it.</summary>
+    public BusinessProfile ToProfile() => new()
+    {
+        Id = Id,
+        Name = Name,
+        TimeZoneId = TimeZoneId,
+        Greeting = Greeting,
+        Address = Address,
+        TransferNumber = TransferNumber,
+        Services = [.. Services.Where(s => s.IsActive).OrderBy(s => s.SortOrder).Select(s => s.ToOffering())],
+        OpeningHours = [.. OpeningHours],
+        Faq = new Dictionary<string, string>(Faq, StringComparer.OrdinalIgnoreCase),
+        Voice = new VoiceSettings(Voice, FallbackVoice, Language),
+    };
+
     internal sealed class Configuration : IEntityTypeConfiguration<Business>
     {
         public void Configure(EntityTypeBuilder<Business> builder)
@@ -61,6 +80,7 @@ public sealed class Business
             builder.HasIndex(b => b.PhoneNumber).IsUnique();
             builder.Property(b => b.TimeZoneId).HasMaxLength(64);
             builder.Property(b => b.OpeningHours).HasJsonConversion();
+            builder.Property(b => b.Faq).HasJsonConversion();
             builder.HasMany(b => b.Services).WithOne().HasForeignKey(s => s.BusinessId).OnDelete(DeleteBehavior.Cascade);
         }
     }

@@ -25,6 +25,14 @@ public static class DemoBusiness
             Address = "125 Bedford Avenue, Brooklyn, NY 11211",
             CalendarFeedToken = options.CalendarFeedToken,
             OpeningHours = [.. weekdays.Select(day => new OpeningInterval(day, new TimeOnly(9, 0), new TimeOnly(18, 0)))],
+            Faq = new(StringComparer.OrdinalIgnoreCase)
+            {
+                ["hours"] = "We're open Monday to Saturday from 9 in the morning to 6 in the evening, and closed on Sundays.",
+                ["address"] = "We're at 125 Bedford Avenue in Brooklyn, near the Bedford Avenue L stop.",
+                ["prices"] = "A haircut is 45 dollars, color starts at 120, styling is 65, and a consultation is free.",
+                ["parking"] = "There's metered street parking on Bedford Avenue and a garage on North 7th Street.",
+                ["cancellation"] = "You can cancel or reschedule free of charge up to 24 hours before your appointment.",
+            },
             Capacity = 2,
             SlotMinutes = 15,
             MinimumNoticeMinutes = 60,

@@ -1,3 +1,4 @@
+using CallFlow.Domain.Businesses;
 using CallFlow.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -27,6 +28,9 @@ public sealed class Service
     public bool IsActive { get; set; } = true;
 
     public int SortOrder { get; set; }
+
+    public ServiceOffering ToOffering() =>
+        new(Id, Name, [.. Synonyms], DurationMinutes, BufferBeforeMinutes, BufferAfterMinutes, Price);
 
     internal sealed class Configuration : IEntityTypeConfiguration<Service>
     {

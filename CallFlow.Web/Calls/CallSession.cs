@@ -10,7 +10,7 @@ namespace CallFlow.Web.Calls;
 /// call's stored state, and the database context the changes are saved through. Every trigger fired here
 /// adds its audit rows to the same save as the state change.
 /// </summary>
-public sealed class CallSession
+public sealed class CallSession : ICallLifecycle
 {
     private readonly ILogger _logger;
 
@@ -40,6 +40,10 @@ public sealed class CallSession
 
     public CallState State => Call.State;
 
+    public CallContext Context => Call.Context;
+
+    public bool CanFire(CallTrigger trigger) => Machine.CanFire(trigger);
+
     /// <summary>Outcome to record if the call finishes in this unit of work (a message taken, a callback promised).</summary>
     public CallOutcome? DecidedOutcome { get; set; }
 
@@ -51,6 +55,12 @@ public sealed class CallSession
 
     public FireResult ReachRetryLimit(Fallback fallback, string? detail = null, Actor? actor = null) =>
         Record(Machine.ReachRetryLimit(fallback), detail ?? fallback.ToString(), actor);
+
+    FireResult ICallLifecycle.Fire(CallTrigger trigger, string? detail) => Fire(trigger, detail);
+
+    FireResult ICallLifecycle.IdentifyIntent(Intent intent, string? detail) => IdentifyIntent(intent, detail);
+
+    FireResult ICallLifecycle.ReachRetryLimit(Fallback fallback, string? detail) => ReachRetryLimit(fallback, detail);
 
     /// <summary>Marks caller or carrier activity, which keeps the call from being swept as stale.</summary>
     public void Touch()

@@ -42,6 +42,10 @@ namespace CallFlow.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Faq")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Greeting")
                         .IsRequired()
                         .HasColumnType("TEXT");

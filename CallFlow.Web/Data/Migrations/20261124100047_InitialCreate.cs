@@ -26,6 +26,7 @@ namespace CallFlow.Web.Data.Migrations
                     Address = table.Column<string>(type: "TEXT", nullable: true),
                     CalendarFeedToken = table.Column<string>(type: "TEXT", nullable: false),
                     OpeningHours = table.Column<string>(type: "TEXT", nullable: false),
+                    Faq = table.Column<string>(type: "TEXT", nullable: false),
                     Capacity = table.Column<int>(type: "INTEGER", nullable: false),
                     SlotMinutes = table.Column<int>(type: "INTEGER", nullable: false),
                     MinimumNoticeMinutes = table.Column<int>(type: "INTEGER", nullable: false),

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CallFlow.Web.Data.Migrations
 {
     [DbContext(typeof(CallFlowDb))]
-    [Migration("20261124095430_InitialCreate")]
+    [Migration("20261124100047_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -42,6 +42,10 @@ namespace CallFlow.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("FallbackVoice")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Faq")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
