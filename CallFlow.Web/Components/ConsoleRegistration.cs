@@ -8,6 +8,9 @@ public static class ConsoleRegistration
 {
     public static WebApplicationBuilder AddOperatorConsole(this WebApplicationBuilder builder)
     {
+        // `dotnet run` starts in Production without a launch profile; package assets (MudBlazor's CSS, blazor.web.js)
+        // are then only found through the static web assets manifest. After `dotnet publish` this is a no-op.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices(config =>
         {
