@@ -51,6 +51,7 @@ public class SignInTests : IAsyncLifetime
         var html = await response.Content.ReadAsStringAsync(Token);
         html.ShouldContain("data-testid=\"login-error\"");
         html.ShouldContain("The email or password is not right.");
+        html.ShouldNotContain(password);
         (await browser.GetAsync("/", Token)).RedirectTarget().ShouldStartWith(StaffSignIn.LoginPath);
     }
 
