@@ -2,6 +2,7 @@ using CallFlow.Web.Calls;
 using CallFlow.Web.Components;
 using CallFlow.Web.Data;
 using CallFlow.Web.Hosting;
+using CallFlow.Web.Identity;
 using CallFlow.Web.Live;
 
 if (Commands.TryRun(args))
@@ -15,12 +16,14 @@ builder.AddCallFlowData();
 builder.AddCalls();
 builder.AddLiveUpdates();
 builder.AddOperatorConsole();
+builder.AddStaffSignIn();
 
 var app = builder.Build();
 await app.Services.PrepareDatabaseAsync();
 
 app.UseOperatorConsole();
 app.MapHealth();
+app.MapStaffSignIn();
 app.MapCallExport();
 app.MapOperatorConsole();
 app.Run();

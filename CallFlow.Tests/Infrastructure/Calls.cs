@@ -9,12 +9,13 @@ public static class Calls
 {
     public static string NewSid() => "CA" + Guid.NewGuid().ToString("N");
 
-    public static async Task<Call> StartAsync(this CallFlowApp app, string? callSid = null, string from = "+12125550100")
+    /// <summary>An inbound call to the demo business, or to the business answering <paramref name="to"/>.</summary>
+    public static async Task<Call> StartAsync(this CallFlowApp app, string? callSid = null, string from = "+12125550100", string to = DemoBusiness.DefaultPhoneNumber)
     {
         var start = await app.Orchestrator.StartInboundAsync(
-            new InboundCall(callSid ?? NewSid(), from, DemoBusiness.DefaultPhoneNumber, new CallerInfo()),
+            new InboundCall(callSid ?? NewSid(), from, to, new CallerInfo()),
             TestContext.Current.CancellationToken);
-        return start.Call ?? throw new InvalidOperationException("The demo business did not answer.");
+        return start.Call ?? throw new InvalidOperationException($"No business answered {to}.");
     }
 
     public static async Task<FireResult> FireAsync(this CallFlowApp app, Call call, CallTrigger trigger, Actor? actor = null) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CallFlow.Domain.Calls;
 using CallFlow.Web.Businesses;
+using CallFlow.Web.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CallFlow.Web.Calls;
@@ -13,7 +14,7 @@ public static class CallExportEndpoint
 
     public static IEndpointRouteBuilder MapCallExport(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, ExportAsync);
+        app.MapGet(Path, ExportAsync).RequireStaff();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using CallFlow.Web.Businesses;
+using CallFlow.Web.Identity;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -33,6 +34,7 @@ public static class ConsoleRegistration
             context => HttpMethods.IsGet(context.Request.Method)
                 && context.Request.Headers.Accept.Any(accept => accept?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true),
             browser => browser.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseStaffSignIn();
         app.UseAntiforgery();
         return app;
     }

@@ -1,12 +1,18 @@
 using CallFlow.Web.Businesses;
 using CallFlow.Web.Calls;
+using CallFlow.Web.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CallFlow.Web.Data;
 
-/// <summary>The one database: businesses, calls and their audit trail. Each entity configures itself next to its class.</summary>
-public class CallFlowDb(DbContextOptions<CallFlowDb> options) : DbContext(options)
+/// <summary>
+/// The one database: businesses, calls and their audit trail, and the staff who sign in. Each entity configures
+/// itself next to its class. Identity's user tables come without its global role tables: a role belongs to a
+/// business membership (<see cref="BusinessMembership"/>), not to the user.
+/// </summary>
+public class CallFlowDb(DbContextOptions<CallFlowDb> options) : IdentityUserContext<StaffUser>(options)
 {
     public DbSet<Business> Businesses => Set<Business>();
 
@@ -17,6 +23,8 @@ public class CallFlowDb(DbContextOptions<CallFlowDb> options) : DbContext(option
     public DbSet<CallTransition> CallTransitions => Set<CallTransition>();
 
     public DbSet<ConversationTurn> ConversationTurns => Set<ConversationTurn>();
+
+    public DbSet<BusinessMembership> Memberships => Set<BusinessMembership>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,11 +1,12 @@
 using CallFlow.Web.Businesses;
+using CallFlow.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CallFlow.Web.Data;
 
 public static class DatabaseStartup
 {
-    /// <summary>Applies migrations, switches SQLite to WAL, and seeds the demo business into an empty database.</summary>
+    /// <summary>Applies migrations, switches SQLite to WAL, and seeds the demo business and its staff into an empty database.</summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var factory = services.GetRequiredService<IDbContextFactory<CallFlowDb>>();
@@ -27,6 +28,11 @@ public static class DatabaseStartup
                 await db.SaveChangesAsync(cancellationToken);
                 logger.LogInformation("Seeded the demo business {BusinessId} answering {PhoneNumber}", DemoBusiness.Id, demo.PhoneNumber);
             }
+        }
+
+        if (demo.SeedOnEmptyDatabase)
+        {
+            await services.SeedDemoStaffAsync(demo, cancellationToken);
         }
 
         services.GetRequiredService<DatabaseReadiness>().MarkReady();

@@ -20,10 +20,10 @@ public class HealthEndpointTests
     }
 
     [Fact]
-    public async Task The_console_pages_render_over_http()
+    public async Task The_console_pages_render_over_http_for_a_signed_in_owner()
     {
         await using var app = new CallFlowApp();
-        using var client = app.CreateClient();
+        using var client = await app.SignedInBrowserAsync(app.DemoOwner());
 
         foreach (var path in new[] { "/", "/calls/history", "/settings" })
         {

@@ -23,6 +23,7 @@ public class LiveCallsTests : ConsoleContext, IAsyncLifetime
         Services.AddSingleton(_app.Service<ICallBroadcaster>());
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<BusinessScope>();
+        SignInAs(_app.DemoFrontDesk());
         return ValueTask.CompletedTask;
     }
 
