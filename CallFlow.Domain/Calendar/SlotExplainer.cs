@@ -58,9 +58,9 @@ public static class SlotExplainer
             SlotVerdict.DailyLimitReached => $"{date} already has {rules.DailyLimit} appointments or holds, the daily limit.",
             SlotVerdict.NoStaffForService => $"Nobody on the team who could take it offers {service.Name}.",
             SlotVerdict.Taken when evaluation.ResourcesFull => $"Everyone who offers {service.Name} is booked at {time} on {date}.",
-            SlotVerdict.Taken => $"Every seat is booked at {time} on {date} (capacity {rules.Capacity}){Overlapping(availability, service, evaluation)}.",
+            SlotVerdict.Taken => $"Every seat is booked at {time} on {date} (capacity {rules.Capacity}){After(": ", Overlapping(availability, service, evaluation))}.",
             SlotVerdict.Buffer =>
-                $"{time} on {date} is free, but the preparation or clean-up time around it would overlap{Overlapping(availability, service, evaluation)}.",
+                $"{time} on {date} is free, but the preparation or clean-up time around it would overlap{After(" ", Overlapping(availability, service, evaluation))}.",
             SlotVerdict.HeldByAnotherCaller => HeldMessage(availability, service, evaluation, time, date),
             _ => evaluation.Verdict.ToString(),
         };
@@ -77,23 +77,31 @@ public static class SlotExplainer
         return $"{service.Name} takes {service.DurationMinutes} minutes, so at {time} it would end at {end}, after {closes} at {TimeRange.FormatMinute(interval.EndMinute)}.";
     }
 
-    /// <summary>The appointments whose occupied time overlaps the slot's, by local start time.</summary>
+    /// <summary>
+    /// The appointments behind a Taken (their time overlaps the slot's time) or a Buffer verdict (only the times
+    /// with buffers overlap), as "the appointments at 14:30 and 15:00".
+    /// </summary>
     private static string Overlapping(AvailabilityCalculator availability, ServiceOffering service, SlotEvaluation evaluation)
     {
         var slot = BookedAppointment.For(service, ZoneClock.Instant(evaluation.Start!.Value));
         var starts = availability.Appointments
-            .Where(a => a.OccupiedFrom < slot.OccupiedUntil && slot.OccupiedFrom < a.OccupiedUntil)
-            .OrderBy(a => a.Start)
-            .Select(a => LocalTime(availability, a.Start))
-            .Take(3)
+            .Where(a => evaluation.Verdict == SlotVerdict.Taken
+                ? a.Start < slot.End && slot.Start < a.End
+                : a.OccupiedFrom < slot.OccupiedUntil && slot.OccupiedFrom < a.OccupiedUntil && !(a.Start < slot.End && slot.Start < a.End))
+            .Select(a => a.Start)
+            .Distinct()
+            .Order()
+            .Select(start => LocalTime(availability, start))
             .ToList();
         return starts.Count switch
         {
             0 => "",
-            1 => $" the appointment at {starts[0]}",
-            _ => $" the appointments at {string.Join(", ", starts)}",
-        } is var text && evaluation.Verdict == SlotVerdict.Taken && text.Length > 0 ? $":{text}" : text;
+            1 => $"the appointment at {starts[0]}",
+            _ => $"the appointments at {string.Join(", ", starts[..^1])} and {starts[^1]}",
+        };
     }
+
+    private static string After(string separator, string text) => text.Length == 0 ? "" : separator + text;
 
     private static string HeldMessage(AvailabilityCalculator availability, ServiceOffering service, SlotEvaluation evaluation, string time, string date)
     {
