@@ -35,7 +35,11 @@ public sealed class AvailabilityCalculator
     private readonly long _earliestStart;
 
     /// <param name="rules">The owner's rules; they must pass <see cref="CalendarRules.Validate"/>.</param>
-    /// <param name="appointments">Booked appointments; those far from the searched dates are skipped cheaply.</param>
+    /// <param name="appointments">
+    /// Booked (not cancelled) appointments. Pass at least those whose occupied time (with buffers) comes within a
+    /// day of the dates you will ask about, and with a daily limit all that start on those local dates; passing
+    /// more is harmless, as appointments far from the searched dates are skipped by binary search.
+    /// </param>
     /// <param name="holds">Holds; expired ones and those of <paramref name="forCallId"/> are ignored.</param>
     /// <param name="now">The current instant (from the injected TimeProvider).</param>
     /// <param name="forCallId">The call asking, so its own hold does not block it.</param>
@@ -148,12 +152,12 @@ public sealed class AvailabilityCalculator
             return SlotExplainer.Describe(this, service, new SlotEvaluation(SlotVerdict.NotOnSlotGrid, day, minuteOfDay));
         }
 
-        if (_clock.TryResolve(date, minuteOfDay) != minute)
-        {
-            return SlotExplainer.Describe(this, service, new SlotEvaluation(SlotVerdict.RepeatedLocalTime, day, minuteOfDay));
-        }
-
-        return SlotExplainer.Describe(this, service, Evaluate(service, date, minuteOfDay, resourceId));
+        // Local times read as their first occurrence, so an instant in the second pass of a repeated hour
+        // evaluates a different instant: refuse it rather than book what the caller did not hold.
+        var evaluation = Evaluate(service, date, minuteOfDay, resourceId);
+        return SlotExplainer.Describe(this, service, evaluation.Start is { } first && first != minute
+            ? new SlotEvaluation(SlotVerdict.RepeatedLocalTime, day, minuteOfDay)
+            : evaluation);
     }
 
     internal SlotEvaluation Evaluate(ServiceOffering service, DateOnly date, int minuteOfDay, string? resourceId) =>

@@ -6,5 +6,5 @@ namespace CallFlow.Domain.Calendar;
 /// </summary>
 public sealed record OpeningInterval(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes)
 {
-    public TimeRange Hours => new(Opens, Closes);
+    internal TimeRange Hours => new(Opens, Closes);
 }

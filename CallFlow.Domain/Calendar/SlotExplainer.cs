@@ -56,7 +56,8 @@ public static class SlotExplainer
             SlotVerdict.BeyondHorizon =>
                 $"Callers can book only {rules.HorizonDays} days ahead, up to {CalendarRules.DateName(availability.LastBookableDate)}.",
             SlotVerdict.DailyLimitReached => $"{date} already has {rules.DailyLimit} appointments or holds, the daily limit.",
-            SlotVerdict.NoStaffForService => $"Nobody on the team who could take it offers {service.Name}.",
+            SlotVerdict.NoStaffForService when rules.Resources.Any(r => r.Offers(service)) => $"The staff member asked for does not offer {service.Name}.",
+            SlotVerdict.NoStaffForService => $"Nobody on the team offers {service.Name}.",
             SlotVerdict.Taken when evaluation.ResourcesFull => $"Everyone who offers {service.Name} is booked at {time} on {date}.",
             SlotVerdict.Taken => $"Every seat is booked at {time} on {date} (capacity {rules.Capacity}){After(": ", Overlapping(availability, service, evaluation))}.",
             SlotVerdict.Buffer =>

@@ -80,7 +80,9 @@ public class BookingCheckTests
         var availability = new AvailabilityCalculator(WithStaff, [Booking(Color, Tuesday, "10:00", "anna")], [], Salon.Now);
 
         availability.FreeSlots(Haircut, Tuesday).ShouldNotContain(s => s.LocalTime == T("10:00"));
-        availability.Check(Haircut, At(Tuesday, "10:00"), "ben").Verdict.ShouldBe(SlotVerdict.NoStaffForService);
+        var withBen = availability.Check(Haircut, At(Tuesday, "10:00"), "ben");
+        withBen.Verdict.ShouldBe(SlotVerdict.NoStaffForService);
+        withBen.Message.ShouldBe("The staff member asked for does not offer Haircut.");
     }
 
     [Fact]

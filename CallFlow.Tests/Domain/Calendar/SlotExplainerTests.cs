@@ -34,7 +34,7 @@ public class SlotExplainerTests
         ["the daily limit"] = new(Rules() with { DailyLimit = 1 }, Haircut, Tuesday, "15:00", SlotVerdict.DailyLimitReached, "the daily limit",
             [Booking(Haircut, Tuesday, "09:00")]),
         ["nobody offers the service"] = new(Rules() with { Resources = [new("anna", "Anna", ServiceIds: ["color"])] },
-            Haircut, Tuesday, "15:00", SlotVerdict.NoStaffForService, "offers Haircut"),
+            Haircut, Tuesday, "15:00", SlotVerdict.NoStaffForService, "Nobody on the team offers Haircut."),
         ["every chair taken"] = new(Rules(), Haircut, Tuesday, "15:00", SlotVerdict.Taken, "Every seat is booked at 15:00 on Tuesday 9 June 2026 (capacity 1): the appointment at 15:00",
             [Booking(Haircut, Tuesday, "15:00")]),
         ["everyone who offers it is booked"] = new(WithStaff, Haircut, Tuesday, "15:00", SlotVerdict.Taken, "Everyone who offers Haircut is booked",
