@@ -81,7 +81,7 @@ internal static class DateParser
         {
             hit = new DateHit(today.AddDays(1), i, 1, false);
         }
-        else if (RelativeDates.TryAt(t, i, today, out hit) || TryWeekday(t, i, today, out hit) || ExplicitDates.TryMonthFirst(t, i, today, out hit)
+        else if (RelativeDates.TryAt(t, i, today, out hit) || TryWeekday(t, i, today, out hit) || ExplicitDates.TryMonthFirst(t, i, today, out hit) || ExplicitDates.TryNthWeekday(t, i, today, out hit)
             || ExplicitDates.TryDayFirst(t, i, today, out hit) || ExplicitDates.TryNumeric(t, i, today, context, out hit))
         {
             return true;

@@ -84,6 +84,58 @@ internal static class ExplicitDates
         return true;
     }
 
+    // "the first Monday in April", "the last Friday of the month", "the second Tuesday of next month".
+    public static bool TryNthWeekday(TokenStream t, int i, DateOnly today, out DateHit hit)
+    {
+        hit = default;
+        var at = t[i] == "the" ? i + 1 : i;
+        var last = t[at] == "last";
+        var nth = 0;
+        var nthLength = 1;
+        if (!last && !NumberWords.TryOrdinal(t, at, out nth, out nthLength) || nth > 5
+            || !CalendarWords.TryWeekday(t[at + nthLength], out var day) || t[at + nthLength + 1] is not ("in" or "of"))
+        {
+            return false;
+        }
+
+        var monthAt = at + nthLength + 2;
+        DateOnly? date;
+        int length;
+        if (CalendarWords.TryMonth(t[monthAt], out var month))
+        {
+            // A named month already past this year is next year's.
+            date = NthWeekday(new DateOnly(today.Year, month, 1), day, nth, last);
+            date = date < today ? NthWeekday(new DateOnly(today.Year + 1, month, 1), day, nth, last) : date;
+            length = monthAt + 1 - i;
+        }
+        else if (t[monthAt] is "this" or "next" or "the" && t[monthAt + 1] == "month")
+        {
+            date = NthWeekday(new DateOnly(today.Year, today.Month, 1).AddMonths(t[monthAt] == "next" ? 1 : 0), day, nth, last);
+            length = monthAt + 2 - i;
+        }
+        else
+        {
+            return false;
+        }
+
+        if (date is null || date < today)
+        {
+            return false;
+        }
+
+        hit = new DateHit(date.Value, i, length, true);
+        return true;
+    }
+
+    private static DateOnly? NthWeekday(DateOnly first, DayOfWeek day, int nth, bool last)
+    {
+        var firstOfKind = first.AddDays(((int)day - (int)first.DayOfWeek + 7) % 7);
+        var date = last
+            ? firstOfKind.AddDays(7 * ((DateTime.DaysInMonth(first.Year, first.Month) - firstOfKind.Day) / 7))
+            : firstOfKind.AddDays(7 * (nth - 1));
+        return date.Month == first.Month ? date : null;
+    }
+
     // "3/14", "14/3", "3/14/2027": month first where the business's region writes it so.
     public static bool TryNumeric(TokenStream t, int i, DateOnly today, InterpretationContext context, out DateHit hit)
     {

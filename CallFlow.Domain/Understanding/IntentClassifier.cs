@@ -106,7 +106,9 @@ internal static class IntentClassifier
             return (Intent.Goodbye, 0.9);
         }
 
-        if (found.Topic is not null && !HasUnnegated(t, IntentCues.StrongBook) && !(found.Topic == "services" && (found.Dates.Date ?? (object?)found.Times.Time) is not null))
+        // "Do you do highlights on Friday at 3?" is a booking in question form, not a question about the menu.
+        var servicesWithWhen = found.Topic == "services" && (found.Dates.Date is not null || found.Times.Time is not null);
+        if (found.Topic is not null && !servicesWithWhen && !HasUnnegated(t, IntentCues.StrongBook))
         {
             return (Intent.GeneralInquiry, 0.9);
         }
@@ -198,11 +200,25 @@ internal static class IntentClassifier
     // "move my Friday haircut", "I have a booking on Tuesday and want to move it".
     private static bool MovesExisting(TokenStream t)
     {
-        var existing = t.ContainsAny(IntentCues.ExistingAppointment);
+        var existing = t.ContainsAny(IntentCues.ExistingAppointment) || HasAppointmentAfter(t, t.Find(["i", "have"]));
         for (var i = 0; i < t.Count; i++)
         {
             if (IntentCues.MoveVerbs.Contains(t[i]) && !IntentCues.Negators.Contains(t[i - 1])
                 && (t[i + 1] == "my" || t[i + 2] == "my" || (existing && t[i + 1] is "it" or "that")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "I have a 3 o'clock appointment": the appointment a few words after "I have".
+    private static bool HasAppointmentAfter(TokenStream t, int at)
+    {
+        for (var i = at + 2; at >= 0 && i < at + 7 && !t.IsBreak(i); i++)
+        {
+            if (t[i] is "appointment" or "booking" or "reservation")
             {
                 return true;
             }

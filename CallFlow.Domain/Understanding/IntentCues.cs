@@ -43,7 +43,8 @@ internal static class IntentCues
     public static readonly string[][] Correction = Phrases.Of(
         "actually", "instead", "make it", "make that", "change it", "change that", "change the", "switch it", "switch to",
         "switch that", "rather", "i meant", "i mean", "sorry", "scratch that", "on second thought", "wait", "change to",
-        "move it", "push it", "can we change", "could we change", "can i change", "different");
+        "move it", "push it", "can we change", "could we change", "can i change", "different", "should be", "except",
+        "but");
 
     // Suggestions: a correction only when the caller is looking at a read-back.
     public static readonly string[][] Suggestion = Phrases.Of(

@@ -29,6 +29,8 @@ internal static class NameExtractor
 
     private static readonly string[][] WeakCues = Phrases.Of("its", "it is", "this is", "im", "i am", "under");
 
+    private static readonly HashSet<string> Titles = Phrases.Words("mr", "mrs", "ms", "miss", "dr", "mx");
+
     private static readonly HashSet<string> Fillers = Phrases.Words(
         "uh", "um", "er", "erm", "hmm", "ah", "oh", "yeah", "yes", "yep", "sure", "ok", "okay", "so", "well", "its", "it",
         "is", "hi", "hello", "hey", "the", "name", "my");
@@ -76,6 +78,14 @@ internal static class NameExtractor
 
         for (; i < t.Count && words.Count < MaxWords && t.IsFree(i); i++)
         {
+            // "Ms. Garcia": the carrier's full stop after a title is not the end of the name.
+            if (words.Count == 0 && Titles.Contains(t[i]) && t.IsBreak(i + 1) && t.IsFree(i + 2))
+            {
+                words.Add(t.Raw(i).Original);
+                i++;
+                continue;
+            }
+
             if (Spelled(t, ref i) is { } spelled)
             {
                 // "Dana, D A N A": the spelling confirms the word before it rather than adding one.

@@ -14,7 +14,8 @@ internal static class NameWords
         "shall", "might", "must", "id", "ill", "ive", "youre", "were", "theyre", "hes", "shes", "thats", "whats", "lets",
         "dont", "cant", "wont", "didnt", "isnt", "have", "has", "had", "get", "got", "want", "need", "calling", "call", "name",
         "names", "last", "first", "surname", "speaking", "spelled", "spell", "as", "in", "up", "out", "one", "same", "back",
-        "later", "again", "anytime", "whenever", "sometime", "asap",
+        "later", "again", "anytime", "whenever", "sometime", "asap", "wrong", "incorrect", "right", "correct", "misspelled",
+        "off", "on", "not",
         "number", "phone", "appointment", "booking", "book", "today", "tomorrow", "tonight", "morning", "afternoon",
         "evening", "pm", "am", "oclock", "noon", "next", "thing");
 

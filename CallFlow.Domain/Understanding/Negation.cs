@@ -22,7 +22,7 @@ internal static class Negation
     // Words that open a new suggestion: a negation before them does not reach past them.
     private static readonly HashSet<string> Barriers = Phrases.Words(
         "but", "how", "what", "can", "could", "maybe", "perhaps", "so", "then", "lets", "instead", "actually",
-        "sorry", "mean", "prefer", "rather", "better", "works", "fine", "ok", "okay");
+        "sorry", "mean", "prefer", "rather", "better", "works", "fine", "ok", "okay", "should");
 
     // Negations that are really hedges or politeness: "I don't mind Tuesday" is a yes to Tuesday.
     private static readonly string[][] NotNegations = Phrases.Of(
@@ -66,7 +66,7 @@ internal static class Negation
 
             if (IsCueAt(tokens, i))
             {
-                return true;
+                return !IsDoubleNegative(tokens, i);
             }
 
             // "no color" negates; in "no, color" the break has already ended the reach.
@@ -78,6 +78,25 @@ internal static class Negation
             if (Barriers.Contains(tokens[i]) && !IsInsideCuePhrase(tokens, i))
             {
                 return false;
+            }
+        }
+
+        return false;
+    }
+
+    // "I'm busy all week except Friday": an exception to a refusal is the one day that works.
+    private static bool IsDoubleNegative(TokenStream tokens, int cue)
+    {
+        if (tokens[cue] is not ("except" or "but") && !tokens.MatchesAt(cue - 1, ["other", "than"]))
+        {
+            return false;
+        }
+
+        for (var i = cue - 1; i >= 0 && !tokens.IsBreak(i); i--)
+        {
+            if (tokens[i] is "busy" or "booked" or "away" or "out" or "cant" or "cannot" or "not" or "unavailable" or "working")
+            {
+                return true;
             }
         }
 

@@ -35,7 +35,7 @@ internal static class TimeParser
     // Words before a bare number that make it a time: "at 3", "make it 4", "can we do 4", "3 or 4".
     private static readonly HashSet<string> Cues = Phrases.Words(
         "at", "around", "about", "round", "by", "after", "before", "until", "till", "til", "from", "between", "and",
-        "to", "it", "do", "say", "try", "maybe", "or", "like", "approximately", "roughly", "near", "for", "than");
+        "to", "it", "do", "say", "try", "maybe", "or", "like", "approximately", "roughly", "near", "for", "than", "be");
 
     // Words after a number that make it a count, not a time: "for 2 people", "3 weeks".
     private static readonly HashSet<string> CountNouns = Phrases.Words(

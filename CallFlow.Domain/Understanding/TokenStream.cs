@@ -20,17 +20,13 @@ internal sealed class TokenStream
     private readonly Token[] _tokens;
     private readonly Claim[] _claims;
 
-    public TokenStream(IReadOnlyList<Token> tokens, bool isQuestion)
+    public TokenStream(IReadOnlyList<Token> tokens)
     {
         _tokens = [.. tokens];
         _claims = new Claim[_tokens.Length];
-        IsQuestion = isQuestion;
     }
 
     public int Count => _tokens.Length;
-
-    /// <summary>The caller's text ended in a question mark.</summary>
-    public bool IsQuestion { get; }
 
     /// <summary>The normalised word at <paramref name="i"/>; empty outside the utterance and at clause breaks.</summary>
     public string this[int i] => i >= 0 && i < _tokens.Length && !_tokens[i].IsBreak ? _tokens[i].Norm : "";
@@ -38,8 +34,6 @@ internal sealed class TokenStream
     public Token Raw(int i) => _tokens[i];
 
     public bool IsBreak(int i) => i >= 0 && i < _tokens.Length && _tokens[i].IsBreak;
-
-    public bool IsConsumed(int i) => i >= 0 && i < _tokens.Length && _claims[i] != Claim.None;
 
     /// <summary>A word no parser has claimed yet.</summary>
     public bool IsFree(int i) => i >= 0 && i < _tokens.Length && !_tokens[i].IsBreak && _claims[i] == Claim.None;
@@ -55,8 +49,6 @@ internal sealed class TokenStream
     public bool IsClaimedBy(int i, Claim claim) => i >= 0 && i < _tokens.Length && _claims[i] == claim;
 
     public bool Is(int i, string word) => this[i] == word;
-
-    public bool IsAny(int i, IReadOnlySet<string> words) => words.Contains(this[i]);
 
     /// <summary>Whether <paramref name="phrase"/> starts at <paramref name="i"/> (same clause, optionally unclaimed words only).</summary>
     public bool MatchesAt(int i, string[] phrase, bool freeOnly = false)
@@ -109,19 +101,6 @@ internal sealed class TokenStream
     }
 
     public bool ContainsAny(string[][] phrases, bool freeOnly = false) => FindAny(phrases, freeOnly).Index >= 0;
-
-    public bool ContainsWord(IReadOnlySet<string> words)
-    {
-        for (var i = 0; i < _tokens.Length; i++)
-        {
-            if (!_tokens[i].IsBreak && words.Contains(_tokens[i].Norm))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>The count of real words (not clause breaks).</summary>
     public int WordCount

@@ -13,7 +13,7 @@ internal static class Tokenizer
         var tokens = new List<Token>();
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new TokenStream(tokens, false);
+            return new TokenStream(tokens);
         }
 
         var prepared = Prepare(text);
@@ -38,7 +38,7 @@ internal static class Tokenizer
         }
 
         Flush(word, tokens);
-        return new TokenStream(tokens, text.TrimEnd().EndsWith('?'));
+        return new TokenStream(tokens);
     }
 
     // Carriers write "a.m." and "p.m."; the dots would otherwise break "3 p.m." into clauses.

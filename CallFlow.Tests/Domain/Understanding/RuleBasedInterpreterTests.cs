@@ -158,6 +158,33 @@ public class RuleBasedInterpreterTests
     }
 
     [Fact]
+    public void A_reading_survives_a_round_trip_through_json_for_the_turn_log()
+    {
+        var reading = Read("a trim next Friday after 4, it's Dana Smith, same number I'm calling from, not the color");
+
+        var json = System.Text.Json.JsonSerializer.Serialize(reading);
+        var back = System.Text.Json.JsonSerializer.Deserialize<Interpretation>(json);
+
+        back.ShouldNotBeNull();
+        (back.Intent, back.Date, back.Time, back.Name, back.Phone, back.ExcludedService?.Name, back.Service?.Service.Name)
+            .ShouldBe((reading.Intent, reading.Date, reading.Time, reading.Name, reading.Phone, "Color", "Haircut"));
+    }
+
+    [Fact]
+    public void A_time_request_says_which_slot_starts_satisfy_it()
+    {
+        var afterFour = Read("after 4", "time").Time.ShouldNotBeNull();
+        var morning = Read("first thing in the morning", "time").Time.ShouldNotBeNull();
+
+        afterFour.Allows(new TimeOnly(16, 0)).ShouldBeTrue();
+        afterFour.Allows(new TimeOnly(15, 45)).ShouldBeFalse();
+        morning.Kind.ShouldBe(TimeRequestKind.Earliest);
+        morning.Allows(new TimeOnly(9, 0)).ShouldBeTrue();
+        morning.Allows(new TimeOnly(12, 0)).ShouldBeFalse();
+        TimeRequest.At(new TimeOnly(15, 0)).Allows(new TimeOnly(15, 15)).ShouldBeFalse();
+    }
+
+    [Fact]
     public void The_interpreter_gives_the_same_reading_every_time()
     {
         var context = Salon.Context("open");

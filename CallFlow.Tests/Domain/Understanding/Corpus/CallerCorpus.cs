@@ -25,6 +25,7 @@ internal static partial class UtteranceCorpus
         | name | Will | Book | name=Will |
         | name | my name is Will Smith | Book | name=Will Smith |
         | name | McKenzie | Book | name=McKenzie |
+        | name | Ms. Garcia | Book | name=Ms Garcia |
         | name | I'd rather not say | Unknown | |
         | open | Hi, this is Dana, I'd like to book a haircut | Book | name=Dana; service=Haircut |
         | open | My name is Luis Garcia and I need a trim tomorrow | Book | name=Luis Garcia; service=Haircut; date=Thu 2026-03-05 |
@@ -76,6 +77,9 @@ internal static partial class UtteranceCorpus
         | date | anything but Monday | Book | not-date=Mon 2026-03-09 |
         | date | I'm busy on Friday, Saturday is good | Book | date=Sat 2026-03-07; not-date=Fri 2026-03-06 |
         | open | I can't do Tuesday | Unknown | not-date=Tue 2026-03-10 |
+        | date | any day except Friday | Book | not-date=Fri 2026-03-06 |
+        | open | I'm busy all week except Friday | Book | date=Fri 2026-03-06 |
+        | open | I'm off on Thursday, can I come in then? | Book | date=Thu 2026-03-05 |
         | service | not the color | Book | not-service=Color; negated |
         | service | no color, just a trim | Book | service=Haircut; option=Haircut; not-service=Color |
         | open | I don't want a haircut | Unknown | not-service=Haircut; negated |

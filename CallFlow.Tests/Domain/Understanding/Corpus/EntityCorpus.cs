@@ -36,6 +36,7 @@ internal static partial class UtteranceCorpus
         | open | styling for prom | Book | service=Styling |
         | open | can I get my hair trimmed | Book | service=Haircut |
         | open | a cut and color | Book | services=Haircut, Color |
+        | open | I'd like to get a trim and a blow dry | Book | services=Haircut, Styling |
         | open | I need my hair done | Book | |
         | open | Can I book a massage? | Book | |
 
@@ -73,6 +74,9 @@ internal static partial class UtteranceCorpus
         | date | Monday the 9th | Book | date=Mon 2026-03-09 |
         | date | Tuesday the 17th | Book | date=Tue 2026-03-17 |
         | date | the 1st of next month | Book | date=Wed 2026-04-01 |
+        | date | the first Monday in April | Book | date=Mon 2026-04-06 |
+        | date | the last Friday of the month | Book | date=Fri 2026-03-27 |
+        | date | the first Monday in March | Book | date=Mon 2027-03-01 |
         | date | March 3rd | Book | date=Wed 2027-03-03 |
         | date | March 10th | Book | date=Tue 2026-03-10 |
         | date | April 2nd | Book | date=Thu 2026-04-02 |

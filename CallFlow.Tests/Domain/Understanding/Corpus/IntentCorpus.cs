@@ -62,6 +62,7 @@ internal static partial class UtteranceCorpus
         | open | I'd like a different time for my appointment on Saturday | Reschedule | date=Sat 2026-03-07 |
         | open | Hi, it's Dana Smith, I need to reschedule | Reschedule | name=Dana Smith |
         | open | Please move my Friday haircut to Monday | Reschedule | service=Haircut; date=Mon 2026-03-09 |
+        | open | I have a 3 o'clock appointment and I'd like to move it to 4 | Reschedule | time=16:00 |
 
         ## Cancel
         | Step | Caller says | Intent | Details |
@@ -197,6 +198,9 @@ internal static partial class UtteranceCorpus
         | confirm | actually I can't do Friday, how about Monday morning | ChangeRequest | date=Mon 2026-03-09; not-date=Fri 2026-03-06; time=06:00-12:00 |
         | booking | actually, make it Saturday | ChangeRequest | date=Sat 2026-03-07 |
         | time | Actually can we do Thursday instead, at 11 | ChangeRequest | date=Thu 2026-03-05; time=11:00 |
+        | confirm | Correct except the time should be 4 | ChangeRequest | time=16:00 |
+        | confirm | the name is wrong | ChangeRequest | field=customerName |
+        | confirm | Hmm no wait, 3:30 not 3 | ChangeRequest | time=15:30 |
 
         ## Goodbye
         | Step | Caller says | Intent | Details |
