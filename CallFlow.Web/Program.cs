@@ -3,6 +3,7 @@ using CallFlow.Web.Components;
 using CallFlow.Web.Data;
 using CallFlow.Web.Hosting;
 using CallFlow.Web.Live;
+using CallFlow.Web.Telephony;
 
 if (Commands.TryRun(args))
 {
@@ -14,6 +15,7 @@ builder.AddRootConfiguration();
 builder.AddCallFlowData();
 builder.AddCalls();
 builder.AddLiveUpdates();
+builder.AddTelephony();
 builder.AddOperatorConsole();
 
 var app = builder.Build();
@@ -22,6 +24,7 @@ await app.Services.PrepareDatabaseAsync();
 app.UseOperatorConsole();
 app.MapHealth();
 app.MapCallExport();
+app.MapTwilioVoice();
 app.MapOperatorConsole();
 app.Run();
 

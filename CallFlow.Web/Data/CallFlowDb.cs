@@ -1,5 +1,6 @@
 using CallFlow.Web.Businesses;
 using CallFlow.Web.Calls;
+using CallFlow.Web.Telephony;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -17,6 +18,8 @@ public class CallFlowDb(DbContextOptions<CallFlowDb> options) : DbContext(option
     public DbSet<CallTransition> CallTransitions => Set<CallTransition>();
 
     public DbSet<ConversationTurn> ConversationTurns => Set<ConversationTurn>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
