@@ -55,12 +55,12 @@ public static class CarrierStatus
             return $"the carrier already reported {lastStatus}";
         }
 
-        if (callback.SequenceNumber is { } sequence && lastSequence is { } last)
+        if (callback.SequenceNumber is { } sequence && lastSequence is { } last && sequence != last)
         {
-            return sequence == last ? "a repeated callback" : sequence < last ? $"older than #{last}" : null;
+            return sequence < last ? $"older than #{last}" : null;
         }
 
-        // Without sequence numbers on both sides, the lifecycle's own order decides (ringing never follows in-progress).
+        // Without sequence numbers to tell them apart, the lifecycle's own order decides (ringing never follows in-progress).
         var rank = Rank[callback.Status];
         var lastRank = Rank.GetValueOrDefault(lastStatus, -1);
         return rank < lastRank ? $"behind {lastStatus}" : rank == lastRank && callback.Status == lastStatus ? "a repeated callback" : null;

@@ -75,6 +75,8 @@ public class CarrierStatusTests
         { "in-progress", null, "in-progress", null, false },
         { "ringing", 1, "completed", null, true },
         { "in-progress", 5, "ringing", null, false },
+        { "ringing", 1, "in-progress", 1, true },
+        { "in-progress", 1, "ringing", 1, false },
     };
 
     [Theory]
