@@ -98,6 +98,20 @@ public class SimulatedCarrierClientTests
     }
 
     [Fact]
+    public async Task On_a_real_server_the_simulator_finds_the_app_by_its_listening_address()
+    {
+        await using var app = new TelephonyApp { OverLoopback = true };
+        app.UseKestrel(0);
+        app.StartServer();
+
+        var placed = await app.Service<ICarrierClient>().PlaceCallAsync(new OutboundCallRequest(TelephonyApp.Caller, TelephonyApp.DemoNumber, DemoBusiness.Id), Token);
+        await StatusCallbackTests.CreateOutboundAsync(app, placed.CallSid);
+
+        var answered = await EventuallyAsync(() => app.CallAsync(placed.CallSid), c => c!.State == CallState.Connected);
+        (answered!.State, answered.CarrierStatus).ShouldBe((CallState.Connected, "in-progress"));
+    }
+
+    [Fact]
     public async Task A_live_simulated_call_follows_a_redirect_from_the_console()
     {
         await using var app = new TelephonyApp();

@@ -63,6 +63,9 @@ public sealed class TelephonyApp(string? databasePath = null, FakeTimeProvider? 
         return form;
     }
 
+    /// <summary>The in-app simulator finds the server on its own over loopback (start the app with UseKestrel).</summary>
+    public bool OverLoopback { get; init; }
+
     /// <summary>Extra registrations for one test (before the app starts).</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
@@ -86,7 +89,11 @@ public sealed class TelephonyApp(string? databasePath = null, FakeTimeProvider? 
         base.ConfigureWebHost(builder);
         builder.ConfigureServices(services =>
         {
-            services.AddSingleton(new SimulatorTransport(new Uri("http://localhost/"), () => Server.CreateHandler()));
+            if (!OverLoopback)
+            {
+                services.AddSingleton(new SimulatorTransport(new Uri("http://localhost/"), () => Server.CreateHandler()));
+            }
+
             TestServices?.Invoke(services);
         });
     }
