@@ -4,6 +4,7 @@ using CallFlow.Web.Data;
 using CallFlow.Web.Hosting;
 using CallFlow.Web.Identity;
 using CallFlow.Web.Live;
+using CallFlow.Web.Telephony;
 
 if (Commands.TryRun(args))
 {
@@ -15,6 +16,7 @@ builder.AddRootConfiguration();
 builder.AddCallFlowData();
 builder.AddCalls();
 builder.AddLiveUpdates();
+builder.AddTelephony();
 builder.AddOperatorConsole();
 builder.AddStaffSignIn();
 
@@ -25,6 +27,7 @@ app.UseOperatorConsole();
 app.MapHealth();
 app.MapStaffSignIn();
 app.MapCallExport();
+app.MapTwilioVoice();
 app.MapOperatorConsole();
 app.Run();
 

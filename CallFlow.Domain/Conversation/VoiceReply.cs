@@ -1,3 +1,5 @@
+using CallFlow.Domain.Businesses;
+
 namespace CallFlow.Domain.Conversation;
 
 /// <summary>
@@ -9,6 +11,9 @@ public sealed record VoiceReply(IReadOnlyList<VoiceStep> Steps)
 {
     /// <summary>Which voice to speak with: the business's own, its fallback after a synthesis failure, or the carrier default.</summary>
     public VoiceChoice Voice { get; init; } = VoiceChoice.Primary;
+
+    /// <summary>The business's voice and language that <see cref="Voice"/> picks from; null speaks with the carrier's defaults.</summary>
+    public VoiceSettings? Speaker { get; init; }
 
     /// <summary>Everything the assistant says in this reply, for the transcript.</summary>
     public string Transcript => string.Join(" ", Steps.Select(step => step switch

@@ -19,6 +19,9 @@ public interface IReceptionist
     /// <summary>A call comes in: create it and greet the caller, or turn away a number no business answers.</summary>
     Task<VoiceReply> AnswerAsync(InboundCall call, CancellationToken cancellationToken);
 
+    /// <summary>The callee of an outbound call we placed (a callback) answered: greet them.</summary>
+    Task<VoiceReply> ConnectOutboundAsync(string callSid, CancellationToken cancellationToken);
+
     /// <summary>The caller said or pressed something (or nothing: an empty input is a no-input event).</summary>
     Task<VoiceReply> ReplyAsync(string callSid, CallerInput input, CancellationToken cancellationToken);
 

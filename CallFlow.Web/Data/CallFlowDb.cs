@@ -2,6 +2,7 @@ using CallFlow.Web.Businesses;
 using CallFlow.Web.Calls;
 using CallFlow.Web.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using CallFlow.Web.Telephony;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -25,6 +26,8 @@ public class CallFlowDb(DbContextOptions<CallFlowDb> options) : IdentityUserCont
     public DbSet<ConversationTurn> ConversationTurns => Set<ConversationTurn>();
 
     public DbSet<BusinessMembership> Memberships => Set<BusinessMembership>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

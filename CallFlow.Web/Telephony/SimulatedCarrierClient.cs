@@ -1,0 +1,86 @@
+using CallFlow.Web.Data;
+using CallFlow.Web.Telephony.Simulator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CallFlow.Web.Telephony;
+
+/// <summary>
+/// The carrier in Simulated mode: nothing leaves the machine. Placed calls and sent messages become outbox rows for
+/// the console; the simulator then rings and answers placed calls against this app's own webhooks.
+/// </summary>
+public sealed class SimulatedCarrierClient(
+    IDbContextFactory<CallFlowDb> dbFactory,
+    SimulatedCarrierWorker worker,
+    IOptions<CarrierOptions> options,
+    TimeProvider clock,
+    ILogger<SimulatedCarrierClient> logger) : ICarrierClient
+{
+    public async Task<PlacedCall> PlaceCallAsync(OutboundCallRequest call, CancellationToken cancellationToken)
+    {
+        var sid = CarrierSimulator.NewSid("CA");
+        await AddAsync(new OutboxMessage
+        {
+            Kind = OutboxKind.Call,
+            CarrierSid = sid,
+            BusinessId = call.BusinessId,
+            To = call.To,
+            From = call.From,
+            Url = call.Url ?? WebhookUrls.Outbound,
+            Status = "queued",
+        }, cancellationToken);
+        logger.LogInformation("Simulated call {CallSid} placed to {To}", sid, call.To);
+
+        if (options.Value.AnswerSimulatedCalls)
+        {
+            worker.Answer(sid, call);
+        }
+
+        return new PlacedCall(sid, "queued");
+    }
+
+    public Task RedirectCallAsync(string callSid, CallInstructions instructions, CancellationToken cancellationToken)
+    {
+        // Queued rather than awaited, like the real REST call: the caller of this may hold the call's lock,
+        // which the simulator's webhook for the same call will need.
+        worker.Redirect(callSid, instructions);
+        return Task.CompletedTask;
+    }
+
+    public Task EndCallAsync(string callSid, CancellationToken cancellationToken)
+    {
+        worker.End(callSid);
+        return Task.CompletedTask;
+    }
+
+    public async Task<SentMessage> SendMessageAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Body.Length > TwilioRestClient.MaxMessageLength)
+        {
+            // Refused like Twilio would, so a too-long confirmation is found before going live.
+            throw new ArgumentException($"Twilio takes at most {TwilioRestClient.MaxMessageLength} characters in a message.", nameof(message));
+        }
+
+        var sid = CarrierSimulator.NewSid("SM");
+        await AddAsync(new OutboxMessage
+        {
+            Kind = OutboxKind.Message,
+            CarrierSid = sid,
+            BusinessId = message.BusinessId,
+            To = message.To,
+            From = message.From,
+            Body = message.Body,
+            Status = "sent",
+        }, cancellationToken);
+        logger.LogInformation("Simulated message {MessageSid} to {To}", sid, message.To);
+        return new SentMessage(sid, "sent");
+    }
+
+    private async Task AddAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        message.CreatedAt = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.OutboxMessages.Add(message);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

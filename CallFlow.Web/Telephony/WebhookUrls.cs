@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+
+namespace CallFlow.Web.Telephony;
+
+/// <summary>
+/// The public URLs of the carrier webhooks: the URL Twilio requested (what it signed) and the absolute action URLs
+/// written into TwiML. Both come from <c>Twilio:PublicBaseUrl</c> when it is set, else from the request as the
+/// forwarded headers of a trusted reverse proxy left it.
+/// </summary>
+public sealed class WebhookUrls(IOptions<TwilioOptions> options)
+{
+    public const string Incoming = "/twilio/voice/incoming";
+    public const string Turn = "/twilio/voice/turn";
+    public const string Status = "/twilio/voice/status";
+    public const string Fallback = "/twilio/voice/fallback";
+    public const string DialResult = "/twilio/voice/dial-result";
+    public const string Outbound = "/twilio/voice/outbound";
+    public const string Wait = "/twilio/voice/wait";
+
+    /// <summary>The URL Twilio requested, as it signed it: scheme, host, port, path and the raw query string.</summary>
+    public string RequestUrl(HttpRequest request) =>
+        Base(request) + (request.Path.ToUriComponent().TrimStart('/')) + request.QueryString.ToUriComponent();
+
+    /// <summary>An absolute URL for one of the webhook paths, for TwiML actions and REST callbacks.</summary>
+    public string For(HttpRequest request, string path) => Base(request) + path.TrimStart('/');
+
+    /// <summary>An absolute URL from the configured public base, when there is no request (placing a call).</summary>
+    public string? ForPublic(string path) => options.Value.PublicBase is { } publicBase ? publicBase + path.TrimStart('/') : null;
+
+    private string Base(HttpRequest request) =>
+        options.Value.PublicBase?.ToString()
+        ?? $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}/";
+}
