@@ -3,12 +3,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CallFlow.Web.Telephony;
 
-public sealed record OutboxPage(IReadOnlyList<OutboxMessage> Rows, int Total);
+public sealed record OutboxListing(IReadOnlyList<OutboxMessage> Rows, int Total);
 
 /// <summary>The simulated carrier's outbox for the console: newest first, only the viewer's businesses.</summary>
 public sealed class OutboxQueries(IDbContextFactory<CallFlowDb> dbFactory)
 {
-    public async Task<OutboxPage> PageAsync(IReadOnlyCollection<string> businessIds, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<OutboxListing> PageAsync(IReadOnlyCollection<string> businessIds, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = db.OutboxMessages.AsNoTracking().Where(m => m.BusinessId != null && businessIds.Contains(m.BusinessId));
@@ -18,6 +18,6 @@ public sealed class OutboxQueries(IDbContextFactory<CallFlowDb> dbFactory)
             .Skip(Math.Max(0, page) * pageSize)
             .Take(Math.Clamp(pageSize, 1, 200))
             .ToListAsync(cancellationToken);
-        return new OutboxPage(rows, total);
+        return new OutboxListing(rows, total);
     }
 }
