@@ -3,7 +3,14 @@ using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
 using CallFlow.Web.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
+using CallFlow.Web.Businesses;
+using CallFlow.Web.Calls;
+using CallFlow.Web.Data;
+using CallFlow.Web.Live;
+using CallFlow.Web.Telephony;
+using Microsoft.EntityFrameworkCore;
 
 namespace CallFlow.Tests.Infrastructure;
 
@@ -32,6 +39,26 @@ public abstract class ConsoleContext : BunitContext
         {
             authorization.SetPolicies(StaffPolicies.Owner);
         }
+    }
+
+    /// <summary>
+    /// Gives the components a running app's services: its database, queries, broadcaster, orchestrator and carrier,
+    /// with <c>BusinessScope</c> and <c>StaffActions</c> scoped to the user of <see cref="SignInAs"/>.
+    /// </summary>
+    protected void UseServicesOf(CallFlowApp app)
+    {
+        Services.AddSingleton(app.Service<IDbContextFactory<CallFlowDb>>());
+        Services.AddSingleton(app.Service<CallQueries>());
+        Services.AddSingleton(app.Service<ICallBroadcaster>());
+        Services.AddSingleton(app.Service<CallOrchestrator>());
+        Services.AddSingleton(app.Service<ICarrierClient>());
+        Services.AddSingleton(app.Service<TwimlWriter>());
+        Services.AddSingleton(app.Service<WebhookUrls>());
+        Services.AddSingleton(app.Service<OutboxQueries>());
+        Services.AddSingleton(app.Service<IOptions<CarrierOptions>>());
+        Services.AddSingleton(app.Service<TimeProvider>());
+        Services.AddScoped<BusinessScope>();
+        Services.AddScoped<StaffActions>();
     }
 
     /// <summary>Forms with <c>&lt;AntiforgeryToken /&gt;</c> (the app bar's sign-out) render a known token.</summary>

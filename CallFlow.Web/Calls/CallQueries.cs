@@ -39,7 +39,14 @@ public sealed record CallDetail(
     Call Call,
     string BusinessName,
     IReadOnlyList<CallTransition> Transitions,
-    IReadOnlyList<ConversationTurn> Turns);
+    IReadOnlyList<ConversationTurn> Turns)
+{
+    /// <summary>Staff notes, oldest first.</summary>
+    public IReadOnlyList<CallNote> Notes { get; init; } = [];
+
+    /// <summary>Callbacks asked for from the console, newest first.</summary>
+    public IReadOnlyList<CallbackRequest> Callbacks { get; init; } = [];
+}
 
 /// <summary>Read side of calls for the console; short-lived contexts, no tracking, always scoped to business ids.</summary>
 public sealed class CallQueries(IDbContextFactory<CallFlowDb> dbFactory)
@@ -89,7 +96,9 @@ public sealed class CallQueries(IDbContextFactory<CallFlowDb> dbFactory)
 
         var transitions = await db.CallTransitions.AsNoTracking().Where(t => t.CallId == call.Id).OrderBy(t => t.Id).ToListAsync(cancellationToken);
         var turns = await db.ConversationTurns.AsNoTracking().Where(t => t.CallId == call.Id).OrderBy(t => t.Sequence).ToListAsync(cancellationToken);
-        return new CallDetail(call, call.Business?.Name ?? call.BusinessId, transitions, turns);
+        var notes = await db.CallNotes.AsNoTracking().Where(n => n.CallId == call.Id).OrderBy(n => n.Id).ToListAsync(cancellationToken);
+        var callbacks = await db.CallbackRequests.AsNoTracking().Where(r => r.CallId == call.Id).OrderByDescending(r => r.Id).ToListAsync(cancellationToken);
+        return new CallDetail(call, call.Business?.Name ?? call.BusinessId, transitions, turns) { Notes = notes, Callbacks = callbacks };
     }
 
     private static IQueryable<Call> Filter(CallFlowDb db, IReadOnlyCollection<string> businessIds, CallHistoryFilter filter)

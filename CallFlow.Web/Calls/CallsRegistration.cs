@@ -10,6 +10,7 @@ public static class CallsRegistration
         builder.Services.AddSingleton<CallLocks>();
         builder.Services.AddSingleton<CallOrchestrator>();
         builder.Services.AddSingleton<CallQueries>();
+        builder.Services.AddScoped<StaffActions>();
         return builder;
     }
 }

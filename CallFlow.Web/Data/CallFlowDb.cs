@@ -29,6 +29,10 @@ public class CallFlowDb(DbContextOptions<CallFlowDb> options) : IdentityUserCont
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public DbSet<CallNote> CallNotes => Set<CallNote>();
+
+    public DbSet<CallbackRequest> CallbackRequests => Set<CallbackRequest>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -7,6 +7,12 @@ public enum OutboxKind
 {
     Call,
     Message,
+
+    /// <summary>New instructions for a live call (the console's take over, hold, resume).</summary>
+    Redirect,
+
+    /// <summary>A live call hung up from the console.</summary>
+    Hangup,
 }
 
 /// <summary>
@@ -19,8 +25,11 @@ public sealed class OutboxMessage
 
     public OutboxKind Kind { get; set; }
 
-    /// <summary>The simulated carrier's id for it (CA… for calls, SM… for messages).</summary>
+    /// <summary>The simulated carrier's id for it (CA… for calls, SM… for messages, RE… for requests on a live call).</summary>
     public required string CarrierSid { get; set; }
+
+    /// <summary>The live call a redirect or hang-up was for.</summary>
+    public string? CallSid { get; set; }
 
     public string? BusinessId { get; set; }
 
@@ -31,10 +40,13 @@ public sealed class OutboxMessage
     /// <summary>The text of a message.</summary>
     public string? Body { get; set; }
 
-    /// <summary>The TwiML URL of a call.</summary>
+    /// <summary>The TwiML URL of a call or a redirect.</summary>
     public string? Url { get; set; }
 
-    /// <summary>queued, ringing, answered, completed, failed (calls); sent (messages).</summary>
+    /// <summary>The TwiML document of a redirect given inline.</summary>
+    public string? Twiml { get; set; }
+
+    /// <summary>queued, ringing, answered, completed, failed (calls); sent (messages, redirects, hang-ups).</summary>
     public string Status { get; set; } = "queued";
 
     public DateTimeOffset CreatedAt { get; set; }
@@ -52,7 +64,9 @@ public sealed class OutboxMessage
             builder.Property(m => m.To).HasMaxLength(64);
             builder.Property(m => m.From).HasMaxLength(64);
             builder.Property(m => m.Body).HasMaxLength(1600);
+            builder.Property(m => m.CallSid).HasMaxLength(64);
             builder.Property(m => m.Url).HasMaxLength(2000);
+            builder.Property(m => m.Twiml).HasMaxLength(4000);
             builder.Property(m => m.Status).HasMaxLength(32);
             builder.HasIndex(m => new { m.BusinessId, m.CreatedAt });
         }

@@ -39,18 +39,24 @@ public sealed class SimulatedCarrierClient(
         return new PlacedCall(sid, "queued");
     }
 
-    public Task RedirectCallAsync(string callSid, CallInstructions instructions, CancellationToken cancellationToken)
+    public async Task RedirectCallAsync(string callSid, CallInstructions instructions, CancellationToken cancellationToken)
     {
+        if (instructions.Twiml is { Length: > TwilioRestClient.MaxTwimlLength })
+        {
+            throw new ArgumentException($"Twilio takes at most {TwilioRestClient.MaxTwimlLength} characters of TwiML.", nameof(instructions));
+        }
+
+        await AddForLiveCallAsync(OutboxKind.Redirect, callSid, instructions, cancellationToken);
+
         // Queued rather than awaited, like the real REST call: the caller of this may hold the call's lock,
         // which the simulator's webhook for the same call will need.
         worker.Redirect(callSid, instructions);
-        return Task.CompletedTask;
     }
 
-    public Task EndCallAsync(string callSid, CancellationToken cancellationToken)
+    public async Task EndCallAsync(string callSid, CancellationToken cancellationToken)
     {
+        await AddForLiveCallAsync(OutboxKind.Hangup, callSid, null, cancellationToken);
         worker.End(callSid);
-        return Task.CompletedTask;
     }
 
     public async Task<SentMessage> SendMessageAsync(OutboundMessage message, CancellationToken cancellationToken)
@@ -74,6 +80,29 @@ public sealed class SimulatedCarrierClient(
         }, cancellationToken);
         logger.LogInformation("Simulated message {MessageSid} to {To}", sid, message.To);
         return new SentMessage(sid, "sent");
+    }
+
+    /// <summary>Records a request about a live call, with the call's business and numbers so the console can show it.</summary>
+    private async Task AddForLiveCallAsync(OutboxKind kind, string callSid, CallInstructions? instructions, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var call = await db.Calls.AsNoTracking()
+            .Where(c => c.CallSid == callSid)
+            .Select(c => new { c.BusinessId, c.From, c.To })
+            .FirstOrDefaultAsync(cancellationToken);
+        await AddAsync(new OutboxMessage
+        {
+            Kind = kind,
+            CarrierSid = CarrierSimulator.NewSid("RE"),
+            CallSid = callSid,
+            BusinessId = call?.BusinessId,
+            To = call?.From ?? "",
+            From = call?.To ?? "",
+            Url = instructions?.Url,
+            Twiml = instructions?.Twiml,
+            Status = "sent",
+        }, cancellationToken);
+        logger.LogInformation("Simulated {Kind} of call {CallSid}", kind, callSid);
     }
 
     private async Task AddAsync(OutboxMessage message, CancellationToken cancellationToken)

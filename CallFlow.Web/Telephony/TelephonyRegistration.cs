@@ -24,6 +24,7 @@ public static class TelephonyRegistration
         services.AddSingleton<TwimlWriter>();
         services.AddSingleton<TwimlResponder>();
         services.AddSingleton<StatusCallbackHandler>();
+        services.AddSingleton<OutboxQueries>();
         services.TryAddSingleton<IReceptionist, EchoReceptionist>();
 
         // Behind a tunnel or reverse proxy on this machine, X-Forwarded-Proto/Host give the URL Twilio signed.

@@ -222,6 +222,37 @@ namespace CallFlow.Web.Data.Migrations
                     b.ToTable("Calls");
                 });
 
+            modelBuilder.Entity("CallFlow.Web.Calls.CallNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId", "Id");
+
+                    b.ToTable("CallNotes");
+                });
+
             modelBuilder.Entity("CallFlow.Web.Calls.CallTransition", b =>
                 {
                     b.Property<long>("Id")
@@ -272,6 +303,52 @@ namespace CallFlow.Web.Data.Migrations
                     b.HasIndex("CallId", "Id");
 
                     b.ToTable("CallTransitions");
+                });
+
+            modelBuilder.Entity("CallFlow.Web.Calls.CallbackRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BusinessId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhoneNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("CallbackRequests");
                 });
 
             modelBuilder.Entity("CallFlow.Web.Calls.ConversationTurn", b =>
@@ -430,6 +507,10 @@ namespace CallFlow.Web.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CallSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CarrierSid")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -456,6 +537,10 @@ namespace CallFlow.Web.Data.Migrations
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Twiml")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("UpdatedAt")
@@ -559,10 +644,28 @@ namespace CallFlow.Web.Data.Migrations
                     b.Navigation("Business");
                 });
 
+            modelBuilder.Entity("CallFlow.Web.Calls.CallNote", b =>
+                {
+                    b.HasOne("CallFlow.Web.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CallFlow.Web.Calls.CallTransition", b =>
                 {
                     b.HasOne("CallFlow.Web.Calls.Call", null)
                         .WithMany("Transitions")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CallFlow.Web.Calls.CallbackRequest", b =>
+                {
+                    b.HasOne("CallFlow.Web.Calls.Call", null)
+                        .WithMany()
                         .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -20,6 +20,7 @@ public class NavMenuTests : ConsoleContext
         menu.FindAll("[data-testid=nav-settings]").ShouldBeEmpty();
         menu.FindAll("[data-testid=nav-flows]").ShouldBeEmpty();
         menu.Markup.ShouldContain("Live calls");
+        menu.Find("[data-testid=nav-outbox]").GetAttribute("href").ShouldBe("/outbox");
     }
 
     [Fact]

@@ -1,0 +1,47 @@
+namespace CallFlow.Tests.EndToEnd.Pages;
+
+/// <summary>
+/// Every selector the browser tests use, in one place. They name <c>data-testid</c> (and <c>data-state</c>,
+/// <c>data-kind</c>) attributes the components render for this purpose, never CSS classes or layout.
+/// </summary>
+public static class TestIds
+{
+    public const string Interactive = "[data-testid=console-interactive]";
+    public const string PageTitle = "[data-testid=page-title]";
+    public const string SignedInUser = "[data-testid=signed-in-user]";
+    public const string NavOutbox = "[data-testid=nav-outbox]";
+
+    public const string Email = "#email";
+    public const string Password = "#password";
+    public const string SignInButton = "[data-testid=sign-in]";
+
+    public const string Board = "[data-testid=board]";
+    public const string BoardEmpty = "[data-testid=board-empty]";
+    public const string ActiveCount = "[data-testid=active-count]";
+    public const string State = "[data-state]";
+
+    public const string CallHeader = "[data-testid=call-header]";
+    public const string TimelineItem = "[data-testid=timeline-item]";
+    public const string Hold = "[data-testid=action-hold]";
+    public const string Resume = "[data-testid=action-resume]";
+    public const string TakeOver = "[data-testid=action-take-over]";
+    public const string End = "[data-testid=action-end]";
+    public const string NoteText = "[data-testid=note-text]";
+    public const string NoteAdd = "[data-testid=note-add]";
+    public const string Note = "[data-testid=note]";
+    public const string CallbackOpen = "[data-testid=callback-open]";
+    public const string CallbackNumber = "[data-testid=callback-number]";
+    public const string CallbackSchedule = "[data-testid=callback-schedule]";
+    public const string Callback = "[data-testid=callback]";
+
+    public const string History = "[data-testid=history]";
+
+    public const string Outbox = "[data-testid=outbox]";
+    public const string OutboxKind = "[data-kind]";
+    public const string OutboxEmpty = "[data-testid=outbox-empty]";
+
+    public const string BusinessProfile = "[data-testid=business-profile]";
+
+    /// <summary>An element of kind <paramref name="kind"/> in the outbox (call, text, redirect, hang-up).</summary>
+    public static string OutboxRowOf(string kind) => $"[data-kind=\"{kind}\"]";
+}
