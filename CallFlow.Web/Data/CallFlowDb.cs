@@ -1,4 +1,5 @@
 using CallFlow.Web.Businesses;
+using CallFlow.Web.Calendar;
 using CallFlow.Web.Calls;
 using CallFlow.Web.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -28,6 +29,12 @@ public class CallFlowDb(DbContextOptions<CallFlowDb> options) : IdentityUserCont
     public DbSet<BusinessMembership> Memberships => Set<BusinessMembership>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+
+    public DbSet<CalendarClaim> CalendarClaims => Set<CalendarClaim>();
+
+    public DbSet<HeldSlot> SlotHolds => Set<HeldSlot>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
