@@ -2,8 +2,11 @@ using CallFlow.Domain.Booking;
 using CallFlow.Domain.Calendar;
 using CallFlow.Web.Businesses;
 using CallFlow.Web.Calendar;
+using CallFlow.Web.Data;
 using CallFlow.Web.Telephony;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CallFlow.Tests.Web.Calendar;
 
@@ -104,6 +107,20 @@ public class CommitTests : IAsyncLifetime
         (text.To, text.From, text.BusinessId).ShouldBe(("+16465550142", DemoBusiness.DefaultPhoneNumber, DemoBusiness.Id));
         text.Body.ShouldBe("Demo Salon: your Haircut is booked for Tuesday, March 3 at 3:30 PM. To change or cancel, call +15005550006.");
         (await db.Appointments.SingleAsync(a => a.Id == booked.AppointmentId, Token)).ConfirmationSid.ShouldBe(text.CarrierSid);
+    }
+
+    [Fact]
+    public async Task A_text_that_cannot_be_sent_does_not_undo_the_booking()
+    {
+        var factory = _app.Service<IDbContextFactory<CallFlowDb>>();
+        var options = Options.Create(new CalendarOptions());
+        var texts = new BookingTexts(factory, new CalendarUnavailableTests.NoCarrier(), options, NullLogger<BookingTexts>.Instance);
+        var desk = new BookingDesk(factory, texts, _app.Time, options, NullLogger<BookingDesk>.Instance);
+
+        var outcome = await desk.BookAsync(new BookingRequest(DemoBusiness.Id, "CA-1", await _app.ServiceAsync(), CalendarApp.OnTuesday(10), "Ada", CalendarApp.Caller, "k"), Token);
+
+        outcome.ShouldBeOfType<BookingOutcome.Booked>();
+        (await _app.AppointmentsAsync()).ShouldHaveSingleItem().ConfirmationSid.ShouldBeNull();
     }
 
     public static TheoryData<string, string, string> BadRequests => new()
