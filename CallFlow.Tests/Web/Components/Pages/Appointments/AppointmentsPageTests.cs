@@ -161,7 +161,7 @@ public class AppointmentsPageTests : ConsoleContext, IAsyncLifetime
         Type(_dialogs, "cancel-reason", "Called to cancel");
         _dialogs.Find("[data-testid=confirm-cancel]").Click();
 
-        page.WaitForAssertion(() => page.Find("[data-testid=cancelled-by]").TextContent.ShouldContain("Called to cancel"));
+        page.WaitForAssertion(() => page.Find("[data-testid=cancelled-by]").TextContent.ShouldContain($"by {_app.DemoFrontDesk().Name} (staff): Called to cancel"));
         var cancelled = (await _app.AppointmentsAsync()).Single();
         (cancelled.Status, cancelled.CancelledBy).ShouldBe((AppointmentStatus.Cancelled, $"staff:{_app.DemoFrontDesk().Name}"));
         page.FindAll("[data-testid=appointment]").ShouldBeEmpty();
