@@ -61,11 +61,8 @@ public sealed partial class BookingDesk(
                 return new SlotOffer.Choices(availability.Alternatives(service, date, time, count, request.Within), asked);
             }
 
-            var choices = availability.Alternatives(service, date, request.Within?.Start ?? TimeOnly.MinValue, count, request.Within);
-            var why = request.Date is { } day && !choices.Any(c => c.LocalDate == day)
-                ? availability.Explain(service, day, request.Within?.Start ?? FirstOpening(calendar.Rules, day))
-                : null;
-            return new SlotOffer.Choices(choices, why);
+            // Only a date, a part of the day or "the earliest": the earliest free slots from there, nothing held.
+            return new SlotOffer.Choices(availability.Alternatives(service, date, request.Within?.Start ?? TimeOnly.MinValue, count, request.Within), null);
         }, reason => new SlotOffer.CalendarUnavailable(reason), cancellationToken);
 
     public async Task ExtendHoldsAsync(string businessId, string callId, CancellationToken cancellationToken) =>
@@ -153,9 +150,6 @@ public sealed partial class BookingDesk(
             return unavailable(reason);
         }
     }
-
-    private static TimeOnly FirstOpening(CalendarRules rules, DateOnly date) =>
-        rules.HoursOn(date).Intervals.FirstOrDefault()?.Start ?? new TimeOnly(12, 0);
 
     [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
     internal static partial Regex E164();

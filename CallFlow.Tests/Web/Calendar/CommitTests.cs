@@ -176,6 +176,19 @@ public class CommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Booking_again_with_a_provisional_booking_s_key_commits_that_booking()
+    {
+        var provisional = await _app.AddProvisionalAsync(CalendarApp.OnTuesday(12), key: "CA-cut-off");
+
+        var outcome = await _app.BookAsync(CalendarApp.OnTuesday(12), key: "CA-cut-off");
+
+        var booked = outcome.ShouldBeOfType<BookingOutcome.Booked>();
+        (booked.AppointmentId, booked.AlreadyBooked).ShouldBe((provisional.Id, false));
+        (await _app.AppointmentsAsync()).ShouldHaveSingleItem().Status.ShouldBe(AppointmentStatus.Booked);
+        (await _app.ClaimsAsync(provisional.Id)).ShouldNotBeEmpty();
+    }
+
+    [Fact]
     public async Task A_provisional_booking_keeps_its_time_from_others_until_it_is_committed()
     {
         await _app.SetCapacityAsync(1);

@@ -161,13 +161,22 @@ public class HoldTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Asking_for_a_closed_day_says_why_and_offers_the_next_open_day()
+    public async Task Asking_for_a_closed_day_offers_the_next_open_day()
     {
         var sunday = new DateOnly(2026, 3, 8);
 
         var choices = (await _app.OfferAsync("CA-first", sunday)).ShouldBeOfType<SlotOffer.Choices>();
 
+        choices.WhyNotRequested.ShouldBeNull();
+        choices.Slots.Select(s => s.LocalStart.DateTime).ShouldBe([new DateTime(2026, 3, 9, 9, 0, 0), new DateTime(2026, 3, 9, 9, 15, 0), new DateTime(2026, 3, 9, 9, 30, 0)]);
+    }
+
+    [Fact]
+    public async Task An_exact_time_on_a_closed_day_says_why()
+    {
+        var choices = (await _app.OfferAsync("CA-first", new DateOnly(2026, 3, 8), Ten)).ShouldBeOfType<SlotOffer.Choices>();
+
         choices.WhyNotRequested!.Verdict.ShouldBe(SlotVerdict.Closed);
-        choices.Slots.ShouldAllBe(s => s.LocalDate == new DateOnly(2026, 3, 9));
+        choices.WhyNotRequested.Message.ShouldContain("Closed on Sundays");
     }
 }
