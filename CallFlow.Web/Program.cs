@@ -1,3 +1,4 @@
+using CallFlow.Web.Calendar;
 using CallFlow.Web.Calls;
 using CallFlow.Web.Components;
 using CallFlow.Web.Data;
@@ -17,6 +18,7 @@ builder.AddCallFlowData();
 builder.AddCalls();
 builder.AddLiveUpdates();
 builder.AddTelephony();
+builder.AddCalendar();
 builder.AddOperatorConsole();
 builder.AddStaffSignIn();
 
@@ -28,6 +30,7 @@ app.MapHealth();
 app.MapStaffSignIn();
 app.MapCallExport();
 app.MapTwilioVoice();
+app.MapCalendarFeed();
 app.MapOperatorConsole();
 app.Run();
 

@@ -37,6 +37,12 @@ public sealed class Business
 
     public List<OpeningInterval> OpeningHours { get; set; } = [];
 
+    /// <summary>Closed days and special hours for single dates; they replace that day's weekly hours.</summary>
+    public List<DateOverride> DateOverrides { get; set; } = [];
+
+    /// <summary>Staff members or rooms with their own capacity; empty means business-wide capacity only.</summary>
+    public List<CalendarResource> Resources { get; set; } = [];
+
     /// <summary>Answers to common questions by topic (hours, address, prices, parking, ...).</summary>
     public Dictionary<string, string> Faq { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -70,6 +76,34 @@ public sealed class Business
         Voice = new VoiceSettings(Voice, FallbackVoice, Language),
     };
 
+    /// <summary>The calendar rules as the Domain reads them; check them with <see cref="CalendarRules.Validate"/>.</summary>
+    public CalendarRules ToCalendarRules() => new()
+    {
+        TimeZoneId = TimeZoneId,
+        WeeklyHours = [.. OpeningHours],
+        DateOverrides = [.. DateOverrides],
+        Capacity = Capacity,
+        Resources = [.. Resources],
+        SlotMinutes = SlotMinutes,
+        MinimumNoticeMinutes = MinimumNoticeMinutes,
+        HorizonDays = HorizonDays,
+        DailyLimit = DailyLimit,
+    };
+
+    /// <summary>Takes edited rules (validated by the caller) back onto the business, as the settings page saves them.</summary>
+    public void ApplyCalendarRules(CalendarRules rules)
+    {
+        TimeZoneId = rules.TimeZoneId;
+        OpeningHours = [.. rules.WeeklyHours];
+        DateOverrides = [.. rules.DateOverrides];
+        Capacity = rules.Capacity;
+        Resources = [.. rules.Resources];
+        SlotMinutes = rules.SlotMinutes;
+        MinimumNoticeMinutes = rules.MinimumNoticeMinutes;
+        HorizonDays = rules.HorizonDays;
+        DailyLimit = rules.DailyLimit;
+    }
+
     internal sealed class Configuration : IEntityTypeConfiguration<Business>
     {
         public void Configure(EntityTypeBuilder<Business> builder)
@@ -81,6 +115,8 @@ public sealed class Business
             builder.Property(b => b.TimeZoneId).HasMaxLength(64);
             builder.Property(b => b.OpeningHours).HasJsonConversion();
             builder.Property(b => b.Faq).HasJsonConversion();
+            builder.Property(b => b.DateOverrides).HasJsonConversion();
+            builder.Property(b => b.Resources).HasJsonConversion();
             builder.HasMany(b => b.Services).WithOne().HasForeignKey(s => s.BusinessId).OnDelete(DeleteBehavior.Cascade);
         }
     }

@@ -1,8 +1,9 @@
 using CallFlow.Web.Businesses;
+using CallFlow.Web.Calendar;
 using CallFlow.Web.Calls;
 using CallFlow.Web.Identity;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using CallFlow.Web.Telephony;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -32,6 +33,12 @@ public class CallFlowDb(DbContextOptions<CallFlowDb> options) : IdentityUserCont
     public DbSet<CallNote> CallNotes => Set<CallNote>();
 
     public DbSet<CallbackRequest> CallbackRequests => Set<CallbackRequest>();
+
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+
+    public DbSet<CalendarClaim> CalendarClaims => Set<CalendarClaim>();
+
+    public DbSet<HeldSlot> SlotHolds => Set<HeldSlot>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

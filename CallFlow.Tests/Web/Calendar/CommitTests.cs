@@ -1,0 +1,201 @@
+using CallFlow.Domain.Booking;
+using CallFlow.Domain.Calendar;
+using CallFlow.Web.Businesses;
+using CallFlow.Web.Calendar;
+using CallFlow.Web.Data;
+using CallFlow.Web.Telephony;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CallFlow.Tests.Web.Calendar;
+
+/// <summary>Committing bookings on a real SQLite file: one seat never goes to two customers, whatever the timing.</summary>
+public class CommitTests : IAsyncLifetime
+{
+    private readonly CalendarApp _app = new();
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private static CancellationToken Token => CalendarApp.Token;
+
+    [Fact]
+    public async Task Fifty_parallel_commits_for_the_last_free_seat_make_exactly_one_appointment()
+    {
+        var ten = CalendarApp.OnTuesday(10);
+        await _app.BookedIdAsync(ten, "First Chair");
+        var haircut = await _app.ServiceAsync();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() => _app.Desk.BookAsync(
+            new BookingRequest(DemoBusiness.Id, $"CA-{i}", haircut, ten, $"Caller {i}", $"+1212555{i:D4}", $"key-{i}"), Token))));
+
+        outcomes.OfType<BookingOutcome.Booked>().Count().ShouldBe(1);
+        var losers = outcomes.OfType<BookingOutcome.SlotTaken>().ToList();
+        losers.Count.ShouldBe(49);
+        losers.ShouldAllBe(l => l.Alternatives.Count > 0 && l.Alternatives.All(a => a.StartUtc != ten));
+        losers.ShouldAllBe(l => l.Why.Verdict == SlotVerdict.Taken);
+        (await _app.AppointmentsAsync()).Count(a => a.StartUtc == ten).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task The_unique_claim_index_refuses_a_conflicting_insert_made_directly()
+    {
+        var id = await _app.BookedIdAsync(CalendarApp.OnTuesday(10));
+        var taken = (await _app.ClaimsAsync(id)).First();
+
+        await using var db = _app.Db();
+        var intruder = new Appointment
+        {
+            BusinessId = DemoBusiness.Id, ServiceId = "x", ServiceName = "x", CustomerName = "Intruder", CustomerPhone = "+12125550999",
+            StartUtc = CalendarApp.OnTuesday(10), EndUtc = CalendarApp.OnTuesday(11), CreatedBy = "test",
+        };
+        db.Appointments.Add(intruder);
+        db.CalendarClaims.Add(new CalendarClaim { BusinessId = taken.BusinessId, Pool = taken.Pool, Unit = taken.Unit, Seat = taken.Seat, AppointmentId = intruder.Id });
+
+        var refused = await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync(Token));
+        CalendarFailures.IsUniqueViolation(refused).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_booking_claims_a_seat_in_every_five_minutes_it_occupies_with_its_buffer()
+    {
+        var id = await _app.BookedIdAsync(CalendarApp.OnTuesday(10));
+
+        var claims = await _app.ClaimsAsync(id);
+
+        // Haircut: 45 minutes plus 5 minutes' clean-up = ten 5-minute units of the business pool, seat 0.
+        claims.Count.ShouldBe(10);
+        claims.ShouldAllBe(c => c.Pool == CapacityClaims.BusinessPool && c.Seat == 0);
+        claims.Min(c => c.Unit).ShouldBe(CapacityClaims.UnitAt(CalendarApp.OnTuesday(10)));
+    }
+
+    [Fact]
+    public async Task A_repeated_confirmation_returns_the_same_appointment_and_texts_once()
+    {
+        var first = (await _app.BookAsync(CalendarApp.OnTuesday(11), key: "CA-retry")).ShouldBeOfType<BookingOutcome.Booked>();
+
+        var again = (await _app.BookAsync(CalendarApp.OnTuesday(11), key: "CA-retry")).ShouldBeOfType<BookingOutcome.Booked>();
+
+        (first.AlreadyBooked, again.AlreadyBooked).ShouldBe((false, true));
+        again.AppointmentId.ShouldBe(first.AppointmentId);
+        again.Slot.StartUtc.ShouldBe(CalendarApp.OnTuesday(11));
+        (await _app.AppointmentsAsync()).ShouldHaveSingleItem();
+        await using var db = _app.Db();
+        (await db.OutboxMessages.CountAsync(m => m.Kind == OutboxKind.Message, Token)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_same_key_for_a_different_time_is_rejected_rather_than_silently_ignored()
+    {
+        await _app.BookAsync(CalendarApp.OnTuesday(11), key: "CA-reused");
+
+        var outcome = await _app.BookAsync(CalendarApp.OnTuesday(14), key: "CA-reused");
+
+        outcome.ShouldBeOfType<BookingOutcome.Rejected>().Reason.ShouldContain("different appointment");
+        (await _app.AppointmentsAsync()).ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task The_confirmation_text_lands_in_the_outbox_with_the_local_time()
+    {
+        var booked = (await _app.BookAsync(CalendarApp.OnTuesday(15, 30), phone: "+16465550142")).ShouldBeOfType<BookingOutcome.Booked>();
+
+        await using var db = _app.Db();
+        var text = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Kind == OutboxKind.Message, Token);
+        (text.To, text.From, text.BusinessId).ShouldBe(("+16465550142", DemoBusiness.DefaultPhoneNumber, DemoBusiness.Id));
+        text.Body.ShouldBe("Demo Salon: your Haircut is booked for Tuesday, March 3 at 3:30 PM. To change or cancel, call +15005550006.");
+        (await db.Appointments.SingleAsync(a => a.Id == booked.AppointmentId, Token)).ConfirmationSid.ShouldBe(text.CarrierSid);
+    }
+
+    [Fact]
+    public async Task A_text_that_cannot_be_sent_does_not_undo_the_booking()
+    {
+        var factory = _app.Service<IDbContextFactory<CallFlowDb>>();
+        var options = Options.Create(new CalendarOptions());
+        var texts = new BookingTexts(factory, new CalendarUnavailableTests.NoCarrier(), options, NullLogger<BookingTexts>.Instance);
+        var desk = new BookingDesk(factory, texts, _app.Time, options, NullLogger<BookingDesk>.Instance);
+
+        var outcome = await desk.BookAsync(new BookingRequest(DemoBusiness.Id, "CA-1", await _app.ServiceAsync(), CalendarApp.OnTuesday(10), "Ada", CalendarApp.Caller, "k"), Token);
+
+        outcome.ShouldBeOfType<BookingOutcome.Booked>();
+        (await _app.AppointmentsAsync()).ShouldHaveSingleItem().ConfirmationSid.ShouldBeNull();
+    }
+
+    public static TheoryData<string, string, string> BadRequests => new()
+    {
+        { "", "+12125550100", "name" },
+        { "Ada", "212-555-0100", "international form" },
+        { "Ada", "+0", "international form" },
+        { new string('x', 101), "+12125550100", "name" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRequests))]
+    public async Task Data_that_cannot_be_booked_is_rejected_with_the_reason(string name, string phone, string reason)
+    {
+        var outcome = await _app.BookAsync(CalendarApp.OnTuesday(10), name: name, phone: phone);
+
+        outcome.ShouldBeOfType<BookingOutcome.Rejected>().Reason.ShouldContain(reason);
+        (await _app.AppointmentsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task An_unknown_service_is_rejected()
+    {
+        var outcome = await _app.Desk.BookAsync(new BookingRequest(DemoBusiness.Id, "CA-1",
+            new CallFlow.Domain.Businesses.ServiceOffering("nails", "Nails", [], 30), CalendarApp.OnTuesday(10), "Ada", CalendarApp.Caller, "k"), Token);
+
+        outcome.ShouldBeOfType<BookingOutcome.Rejected>().Reason.ShouldContain("does not offer Nails");
+    }
+
+    [Fact]
+    public async Task A_time_the_rules_refuse_is_answered_with_the_explainer_s_reason_and_alternatives()
+    {
+        var outcome = await _app.BookAsync(CalendarApp.OnTuesday(17, 30));
+
+        var taken = outcome.ShouldBeOfType<BookingOutcome.SlotTaken>();
+        taken.Why.Verdict.ShouldBe(SlotVerdict.RunsPastClosing);
+        taken.Why.Message.ShouldContain("after closing at 18:00");
+        taken.Alternatives.ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_provisional_booking_is_committed_later_with_claims_and_a_confirmation()
+    {
+        var provisional = await _app.AddProvisionalAsync(CalendarApp.OnTuesday(12));
+
+        var outcome = await _app.Desk.CommitProvisionalAsync(DemoBusiness.Id, provisional.Id, CallFlow.Web.Calls.Actor.Job("recovery"), Token);
+
+        outcome.ShouldBeOfType<BookingOutcome.Booked>().AppointmentId.ShouldBe(provisional.Id);
+        (await _app.AppointmentsAsync()).Single().Status.ShouldBe(AppointmentStatus.Booked);
+        (await _app.ClaimsAsync(provisional.Id)).ShouldNotBeEmpty();
+        await using var db = _app.Db();
+        (await db.OutboxMessages.CountAsync(Token)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Booking_again_with_a_provisional_booking_s_key_commits_that_booking()
+    {
+        var provisional = await _app.AddProvisionalAsync(CalendarApp.OnTuesday(12), key: "CA-cut-off");
+
+        var outcome = await _app.BookAsync(CalendarApp.OnTuesday(12), key: "CA-cut-off");
+
+        var booked = outcome.ShouldBeOfType<BookingOutcome.Booked>();
+        (booked.AppointmentId, booked.AlreadyBooked).ShouldBe((provisional.Id, false));
+        (await _app.AppointmentsAsync()).ShouldHaveSingleItem().Status.ShouldBe(AppointmentStatus.Booked);
+        (await _app.ClaimsAsync(provisional.Id)).ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_provisional_booking_keeps_its_time_from_others_until_it_is_committed()
+    {
+        await _app.SetCapacityAsync(1);
+        await _app.AddProvisionalAsync(CalendarApp.OnTuesday(12));
+
+        var outcome = await _app.BookAsync(CalendarApp.OnTuesday(12));
+
+        outcome.ShouldBeOfType<BookingOutcome.SlotTaken>().Why.Verdict.ShouldBe(SlotVerdict.Taken);
+    }
+}

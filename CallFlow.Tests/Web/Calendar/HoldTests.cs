@@ -1,0 +1,182 @@
+using CallFlow.Domain.Booking;
+using CallFlow.Domain.Calendar;
+using CallFlow.Domain.Calls;
+using CallFlow.Tests.Infrastructure;
+using CallFlow.Web.Businesses;
+using CallFlow.Web.Telephony;
+using Microsoft.EntityFrameworkCore;
+
+namespace CallFlow.Tests.Web.Calendar;
+
+/// <summary>A slot a caller picked is held for their call, so nobody else is offered it while they decide.</summary>
+public class HoldTests : IAsyncLifetime
+{
+    private static readonly TimeOnly Ten = new(10, 0);
+
+    private readonly CalendarApp _app = new();
+
+    public async ValueTask InitializeAsync() => await _app.SetCapacityAsync(1);
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<SlotOffer.Held> HoldTenAsync(string callId) =>
+        (await _app.OfferAsync(callId, CalendarApp.Tuesday, Ten)).ShouldBeOfType<SlotOffer.Held>();
+
+    private async Task<SlotOffer> OfferTenToAnotherCallerAsync() => await _app.OfferAsync("CA-second", CalendarApp.Tuesday, Ten);
+
+    private async Task<int> HoldRowsAsync()
+    {
+        await using var db = _app.Db();
+        return await db.SlotHolds.CountAsync(CalendarApp.Token);
+    }
+
+    [Fact]
+    public async Task An_exact_free_time_is_held_for_the_call_for_five_minutes()
+    {
+        var held = await HoldTenAsync("CA-first");
+
+        held.Slot.StartUtc.ShouldBe(CalendarApp.OnTuesday(10));
+        held.Slot.LocalStart.Offset.ShouldBe(TimeSpan.FromHours(-5));
+        held.HeldUntil.ShouldBe(CalendarApp.Monday8am.AddMinutes(5));
+    }
+
+    [Fact]
+    public async Task A_held_slot_is_not_offered_to_another_caller()
+    {
+        await HoldTenAsync("CA-first");
+
+        var choices = (await OfferTenToAnotherCallerAsync()).ShouldBeOfType<SlotOffer.Choices>();
+
+        choices.WhyNotRequested!.Verdict.ShouldBe(SlotVerdict.HeldByAnotherCaller);
+        choices.Slots.ShouldNotBeEmpty();
+        choices.Slots.ShouldAllBe(s => s.StartUtc != CalendarApp.OnTuesday(10));
+    }
+
+    [Fact]
+    public async Task The_caller_s_own_hold_never_blocks_them()
+    {
+        await HoldTenAsync("CA-first");
+
+        (await _app.OfferAsync("CA-first", CalendarApp.Tuesday, Ten)).ShouldBeOfType<SlotOffer.Held>();
+        (await _app.BookAsync(CalendarApp.OnTuesday(10), callId: "CA-first")).ShouldBeOfType<BookingOutcome.Booked>();
+        (await HoldRowsAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_new_pick_replaces_the_call_s_earlier_hold()
+    {
+        await HoldTenAsync("CA-first");
+
+        await _app.OfferAsync("CA-first", CalendarApp.Tuesday, new TimeOnly(11, 0));
+
+        (await OfferTenToAnotherCallerAsync()).ShouldBeOfType<SlotOffer.Held>();
+    }
+
+    [Fact]
+    public async Task A_hold_expires_after_five_minutes()
+    {
+        await HoldTenAsync("CA-first");
+
+        _app.Time.Advance(TimeSpan.FromMinutes(5));
+
+        (await OfferTenToAnotherCallerAsync()).ShouldBeOfType<SlotOffer.Held>();
+    }
+
+    [Fact]
+    public async Task Extending_keeps_the_hold_while_the_call_goes_on()
+    {
+        await HoldTenAsync("CA-first");
+
+        _app.Time.Advance(TimeSpan.FromMinutes(4));
+        await _app.Desk.ExtendHoldsAsync(DemoBusiness.Id, "CA-first", CalendarApp.Token);
+        _app.Time.Advance(TimeSpan.FromMinutes(4));
+
+        (await OfferTenToAnotherCallerAsync()).ShouldBeOfType<SlotOffer.Choices>().WhyNotRequested!.Verdict.ShouldBe(SlotVerdict.HeldByAnotherCaller);
+    }
+
+    [Fact]
+    public async Task A_lapsed_hold_is_not_revived_by_extending()
+    {
+        await HoldTenAsync("CA-first");
+        _app.Time.Advance(TimeSpan.FromMinutes(6));
+
+        await _app.Desk.ExtendHoldsAsync(DemoBusiness.Id, "CA-first", CalendarApp.Token);
+
+        (await OfferTenToAnotherCallerAsync()).ShouldBeOfType<SlotOffer.Held>();
+    }
+
+    [Fact]
+    public async Task Releasing_frees_the_slot_at_once()
+    {
+        await HoldTenAsync("CA-first");
+
+        await _app.Desk.ReleaseHoldsAsync(DemoBusiness.Id, "CA-first", CalendarApp.Token);
+
+        (await OfferTenToAnotherCallerAsync()).ShouldBeOfType<SlotOffer.Held>();
+    }
+
+    [Fact]
+    public async Task Hanging_up_releases_the_call_s_holds()
+    {
+        var call = await _app.StartAsync();
+        await HoldTenAsync(call.CallSid);
+
+        await _app.Service<StatusCallbackHandler>().HandleAsync(new StatusCallback(call.CallSid, "completed", 1, null, 30), CalendarApp.Token);
+
+        (await HoldRowsAsync()).ShouldBe(0);
+        (await OfferTenToAnotherCallerAsync()).ShouldBeOfType<SlotOffer.Held>();
+    }
+
+    [Fact]
+    public async Task A_call_the_assistant_ended_holds_nothing_even_before_its_rows_are_cleaned_up()
+    {
+        var call = await _app.StartAsync();
+        await HoldTenAsync(call.CallSid);
+
+        await _app.FireAsync(call, CallTrigger.CallEnded);
+
+        (await HoldRowsAsync()).ShouldBe(1);
+        (await OfferTenToAnotherCallerAsync()).ShouldBeOfType<SlotOffer.Held>();
+    }
+
+    [Fact]
+    public async Task A_request_without_an_exact_time_gets_choices_and_holds_nothing()
+    {
+        var offer = await _app.Desk.OfferAsync(
+            new SlotRequest(DemoBusiness.Id, "CA-first", await _app.ServiceAsync(), CalendarApp.Tuesday, Within: TimeRange.Afternoon), CalendarApp.Token);
+
+        var choices = offer.ShouldBeOfType<SlotOffer.Choices>();
+        choices.Slots.Select(s => s.LocalTime).ShouldBe([new TimeOnly(12, 0), new TimeOnly(12, 15), new TimeOnly(12, 30)]);
+        choices.WhyNotRequested.ShouldBeNull();
+        (await HoldRowsAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_earliest_available_is_found_from_now()
+    {
+        var offer = await _app.Desk.OfferAsync(new SlotRequest(DemoBusiness.Id, "CA-first", await _app.ServiceAsync(), null, Earliest: true, ChoiceCount: 1), CalendarApp.Token);
+
+        // Monday 08:00 with an hour's notice: the first slot is at 9:00 today.
+        offer.ShouldBeOfType<SlotOffer.Choices>().Slots.ShouldHaveSingleItem().StartUtc.ShouldBe(CalendarApp.Monday8am.AddHours(1));
+    }
+
+    [Fact]
+    public async Task Asking_for_a_closed_day_offers_the_next_open_day()
+    {
+        var sunday = new DateOnly(2026, 3, 8);
+
+        var choices = (await _app.OfferAsync("CA-first", sunday)).ShouldBeOfType<SlotOffer.Choices>();
+
+        choices.WhyNotRequested.ShouldBeNull();
+        choices.Slots.Select(s => s.LocalStart.DateTime).ShouldBe([new DateTime(2026, 3, 9, 9, 0, 0), new DateTime(2026, 3, 9, 9, 15, 0), new DateTime(2026, 3, 9, 9, 30, 0)]);
+    }
+
+    [Fact]
+    public async Task An_exact_time_on_a_closed_day_says_why()
+    {
+        var choices = (await _app.OfferAsync("CA-first", new DateOnly(2026, 3, 8), Ten)).ShouldBeOfType<SlotOffer.Choices>();
+
+        choices.WhyNotRequested!.Verdict.ShouldBe(SlotVerdict.Closed);
+        choices.WhyNotRequested.Message.ShouldContain("Closed on Sundays");
+    }
+}

@@ -1,0 +1,97 @@
+using CallFlow.Domain.Businesses;
+using CallFlow.Domain.Calendar;
+using CallFlow.Domain.Calls;
+using CallFlow.Web.Businesses;
+using CallFlow.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CallFlow.Web.Calendar;
+
+/// <summary>
+/// One business's calendar as read at one moment: its rules and services, and an <see cref="AvailabilityCalculator"/>
+/// over the appointments and live holds of the bookable window. Read it inside the booking transaction for the
+/// commit's re-check.
+/// </summary>
+internal sealed class CalendarSnapshot
+{
+    private CalendarSnapshot(Business business, CalendarRules rules, AvailabilityCalculator availability)
+    {
+        Business = business;
+        Rules = rules;
+        Availability = availability;
+        Zone = availability.TimeZone;
+    }
+
+    public Business Business { get; }
+
+    public CalendarRules Rules { get; }
+
+    public AvailabilityCalculator Availability { get; }
+
+    public TimeZoneInfo Zone { get; }
+
+    /// <summary>An active service of the business, as it is booked today.</summary>
+    public ServiceOffering? Service(string serviceId) =>
+        Business.Services.FirstOrDefault(s => s.Id == serviceId && s.IsActive)?.ToOffering();
+
+    public DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>The nearest free slots around an instant, in the business's time of day (same day first).</summary>
+    public IReadOnlyList<AvailableSlot> AlternativesAround(ServiceOffering service, DateTimeOffset start, int count)
+    {
+        var local = Local(start);
+        return Availability.Alternatives(service, DateOnly.FromDateTime(local.DateTime), TimeOnly.FromDateTime(local.DateTime), count);
+    }
+
+    /// <summary>
+    /// Reads the business's calendar; null when there is no such business. <paramref name="forCallId"/>'s own holds do
+    /// not block it, and <paramref name="excludeAppointmentId"/> (an appointment being moved) does not block itself.
+    /// </summary>
+    /// <exception cref="CalendarUnavailableException">The business's calendar rules do not validate.</exception>
+    public static async Task<CalendarSnapshot?> LoadAsync(
+        CallFlowDb db, string businessId, DateTimeOffset now, string? forCallId, string? excludeAppointmentId, CancellationToken cancellationToken)
+    {
+        var business = await db.Businesses.AsNoTracking().Include(b => b.Services)
+            .FirstOrDefaultAsync(b => b.Id == businessId, cancellationToken);
+        if (business is null)
+        {
+            return null;
+        }
+
+        var rules = business.ToCalendarRules();
+        if (rules.Validate() is { Count: > 0 } problems)
+        {
+            throw new CalendarUnavailableException($"The calendar rules of {business.Name} are invalid: {problems[0].Message}");
+        }
+
+        // Buffers and durations stay under a day each, so two days either side covers everything that can
+        // touch a bookable date; the calculator skips the rest by binary search.
+        var from = now.AddDays(-2);
+        var until = now.AddDays(rules.HorizonDays + 3);
+        var appointments = await db.Appointments.AsNoTracking()
+            .Where(a => a.BusinessId == businessId && a.Status != AppointmentStatus.Cancelled && a.Id != excludeAppointmentId)
+            .Where(a => a.EndUtc > from && a.StartUtc < until)
+            .Select(a => new BookedAppointment(a.StartUtc, a.EndUtc, a.BufferBeforeMinutes, a.BufferAfterMinutes, a.ResourceId))
+            .ToListAsync(cancellationToken);
+        var holds = await LiveHolds(db, businessId, now).Select(h => h.ToHold()).ToListAsync(cancellationToken);
+
+        return new CalendarSnapshot(business, rules, new AvailabilityCalculator(rules, appointments, holds, now, forCallId));
+    }
+
+    /// <summary>Holds that still count: not expired, and not of a call that has ended (however it ended).</summary>
+    public static IQueryable<HeldSlot> LiveHolds(CallFlowDb db, string businessId, DateTimeOffset now)
+    {
+        var ended = CallStates.Terminal.ToList();
+        return db.SlotHolds.AsNoTracking()
+            .Where(h => h.BusinessId == businessId && h.ExpiresAt > now)
+            .Where(h => !db.Calls.Any(c => c.CallSid == h.CallId && ended.Contains(c.State)));
+    }
+
+    /// <summary>The slot an appointment occupies, in the business's time zone.</summary>
+    public static AvailableSlot SlotOf(Appointment appointment, TimeZoneInfo zone) => new(
+        appointment.StartUtc,
+        appointment.EndUtc,
+        TimeZoneInfo.ConvertTime(appointment.StartUtc, zone),
+        TimeZoneInfo.ConvertTime(appointment.EndUtc, zone),
+        appointment.ResourceId is { } resource ? [resource] : []);
+}
