@@ -1,5 +1,6 @@
 using CallFlow.Web.Calls;
 using CallFlow.Web.Components;
+using CallFlow.Web.Conversation;
 using CallFlow.Web.Data;
 using CallFlow.Web.Hosting;
 using CallFlow.Web.Identity;
@@ -16,6 +17,7 @@ builder.AddRootConfiguration();
 builder.AddCallFlowData();
 builder.AddCalls();
 builder.AddLiveUpdates();
+builder.AddConversation();
 builder.AddTelephony();
 builder.AddOperatorConsole();
 builder.AddStaffSignIn();

@@ -28,6 +28,7 @@ internal static class Fallbacks
         var fallback = Choose(turn);
         var detail = $"{reason} {turn.Context.RetryCount} times at {turn.Context.CurrentStepId ?? "the open question"}";
         turn.State.Pending = PendingQuestion.None;
+        turn.LeaveSteps();
         turn.Say("I'm sorry, I'm having trouble understanding.");
         switch (fallback)
         {
@@ -59,6 +60,7 @@ internal static class Fallbacks
             }
 
             turn.State.Pending = PendingQuestion.None;
+            turn.LeaveSteps();
             return turn.TransferTo(turn.Business.TransferNumber!, "Of course. Connecting you to the front desk now. Please hold.");
         }
 

@@ -22,12 +22,14 @@ public abstract record FollowUp
     /// </summary>
     public sealed record ScheduleCallback(string PhoneNumber, string Reason, IReadOnlyDictionary<string, string> Collected) : FollowUp
     {
+        [JsonIgnore]
         public override string Kind => "schedule_callback";
     }
 
     /// <summary>A message the caller left for the team.</summary>
     public sealed record DeliverMessage(string From, string Text) : FollowUp
     {
+        [JsonIgnore]
         public override string Kind => "deliver_message";
     }
 
@@ -44,6 +46,7 @@ public abstract record FollowUp
         string Reason,
         string? RescheduleOf = null) : FollowUp
     {
+        [JsonIgnore]
         public override string Kind => "take_provisional_booking";
     }
 }

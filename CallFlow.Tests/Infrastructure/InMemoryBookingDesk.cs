@@ -27,9 +27,10 @@ public sealed record DeskAppointment(
 /// The booking port over the Domain's <see cref="AvailabilityCalculator"/> and lists in memory: what the conversation
 /// tests book against when the app has no database-backed desk. It follows the port's contract (holds owned by the
 /// call, idempotent booking, the nearest alternatives when a slot is taken) so the same tests pass against the real
-/// desk. <see cref="CalendarDown"/> makes every call report the calendar as unreachable.
+/// desk. <see cref="CalendarDown"/> makes every call report the calendar as unreachable. Businesses are added up front
+/// or looked up on first use with <paramref name="findBusiness"/> (the app's database).
 /// </summary>
-public sealed class InMemoryBookingDesk(TimeProvider clock) : IBookingDesk
+public sealed class InMemoryBookingDesk(TimeProvider clock, Func<string, Business?>? findBusiness = null) : IBookingDesk
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, CalendarRules> _rules = new(StringComparer.Ordinal);
@@ -71,7 +72,9 @@ public sealed class InMemoryBookingDesk(TimeProvider clock) : IBookingDesk
         return desk;
     }
 
-    public InMemoryBookingDesk Add(Business business) => Add(business.Id, new CalendarRules
+    public InMemoryBookingDesk Add(Business business) => Add(business.Id, RulesOf(business));
+
+    public static CalendarRules RulesOf(Business business) => new()
     {
         TimeZoneId = business.TimeZoneId,
         WeeklyHours = [.. business.OpeningHours],
@@ -80,7 +83,7 @@ public sealed class InMemoryBookingDesk(TimeProvider clock) : IBookingDesk
         MinimumNoticeMinutes = business.MinimumNoticeMinutes,
         HorizonDays = business.HorizonDays,
         DailyLimit = business.DailyLimit,
-    });
+    };
 
     public InMemoryBookingDesk Add(string businessId, CalendarRules rules)
     {
@@ -169,7 +172,7 @@ public sealed class InMemoryBookingDesk(TimeProvider clock) : IBookingDesk
 
     public Task<UpcomingAppointment?> FindUpcomingAsync(string businessId, string phoneNumber, CancellationToken cancellationToken) => Locked(() =>
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(_rules[businessId].TimeZoneId);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(RulesFor(businessId).TimeZoneId);
         var next = _appointments
             .Where(a => a.BusinessId == businessId && !a.Cancelled && a.CustomerPhone == phoneNumber && a.Start > clock.GetUtcNow())
             .MinBy(a => a.Start);
@@ -211,8 +214,19 @@ public sealed class InMemoryBookingDesk(TimeProvider clock) : IBookingDesk
         return appointment is not null;
     });
 
+    private CalendarRules RulesFor(string businessId)
+    {
+        if (!_rules.TryGetValue(businessId, out var rules))
+        {
+            var business = findBusiness?.Invoke(businessId) ?? throw new InvalidOperationException($"The in-memory desk does not know business {businessId}.");
+            _rules[businessId] = rules = RulesOf(business);
+        }
+
+        return rules;
+    }
+
     private AvailabilityCalculator Calculator(string businessId, string callId, string? except = null) => new(
-        _rules[businessId],
+        RulesFor(businessId),
         _appointments.Where(a => a.BusinessId == businessId && !a.Cancelled && a.Id != except).Select(a => a.ToBooked()),
         _holds.Where(h => h.BusinessId == businessId).Select(h => h.Hold),
         clock.GetUtcNow(),

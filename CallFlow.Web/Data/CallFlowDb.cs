@@ -1,5 +1,6 @@
 using CallFlow.Web.Businesses;
 using CallFlow.Web.Calls;
+using CallFlow.Web.Conversation;
 using CallFlow.Web.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using CallFlow.Web.Telephony;
@@ -28,6 +29,12 @@ public class CallFlowDb(DbContextOptions<CallFlowDb> options) : IdentityUserCont
     public DbSet<BusinessMembership> Memberships => Set<BusinessMembership>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<FlowVersion> FlowVersions => Set<FlowVersion>();
+
+    public DbSet<CallStepEvent> StepEvents => Set<CallStepEvent>();
+
+    public DbSet<CallFollowUp> FollowUps => Set<CallFollowUp>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
