@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CallFlow.Domain.Calls;
 using CallFlow.Domain.Conversation;
+using CallFlow.Tests.Infrastructure;
 using CallFlow.Tests.Web.Telephony;
 using CallFlow.Web.Conversation;
 using Microsoft.EntityFrameworkCore;
@@ -108,5 +109,23 @@ public class ReceptionistTests
         await leg.SpeakAsync("11 am");
         leg.LastPrompt.ShouldBe("Can I have your name and the best number to reach you?");
         (await app.ChainAsync(call.CallSid)).ShouldBe([CallState.Ringing, CallState.Connected, CallState.BookingAppointment, CallState.CollectingInfo, CallState.CollectingInfo]);
+    }
+
+    [Fact]
+    public async Task A_booking_the_calendar_cannot_take_is_saved_as_a_provisional_follow_up()
+    {
+        await using var app = new TelephonyApp(clock: Conversations.WednesdayMorning()) { UseInMemoryDesk = true };
+        ((InMemoryBookingDesk)app.Desk).CalendarDown = true;
+        var leg = await app.DialAsync();
+        await leg.SpeakAsync("a haircut on Friday at 3, it's Dana Smith, 917 555 0123");
+
+        await leg.SpeakAsync("yes");
+
+        leg.LastPrompt.ShouldContain("we'll confirm it by text message shortly");
+        await using var db = app.Db();
+        var provisional = (await db.FollowUps.AsNoTracking().SingleAsync(Token)).Read().ShouldBeOfType<FollowUp.TakeProvisionalBooking>();
+        (provisional.ServiceId, provisional.CustomerName, provisional.CustomerPhone).ShouldBe(("demo-salon-haircut", "Dana Smith", Conversations.DanasNumber));
+        var call = (await app.CallAsync(leg.CallSid))!;
+        (call.State, call.Outcome).ShouldBe((CallState.Ended, CallOutcome.MessageTaken));
     }
 }
