@@ -32,7 +32,14 @@ internal static class BookingCommit
         turn.Event(Prompts.ConfirmationStep(turn), StepEventKind.Completed);
         turn.State.Pending = PendingQuestion.None;
         turn.Fire(CallTrigger.Confirmed);
-        var service = SlotFinder.Service(turn)!;
+        if (SlotFinder.Service(turn) is not { } service)
+        {
+            // The business stopped offering the service while the caller was on the line.
+            turn.Fire(CallTrigger.BookingFailed, "the service is no longer offered");
+            turn.Say("I'm sorry, I can't book that service any more.");
+            return Fallbacks.HandOff(turn, "the service is no longer offered");
+        }
+
         var start = turn.State.Held?.StartUtc ?? LocalInstant(turn);
         var existing = turn.State.Goal == ConversationGoal.Reschedule ? turn.State.Existing : null;
         var outcome = existing is not null

@@ -164,8 +164,8 @@ public sealed class ConversationEngine(IInterpreter interpreter, IBookingDesk de
 
                 turn.Call.IdentifyIntent(Intent.GeneralInquiry, turn.Words);
                 turn.LeaveSteps();
-                turn.State.Pending = PendingQuestion.WantsToBook;
-                return turn.Ask(Prompts.WantsToBook);
+                turn.State.Pending = turn.Flow is null ? PendingQuestion.AnythingElse : PendingQuestion.WantsToBook;
+                return turn.Ask(turn.Flow is null ? Prompts.AnythingElse : Prompts.WantsToBook);
 
             case Intent.Cancel:
                 return inBooking ? await OpenQuestions.DropBookingAsync(turn, cancellationToken) : await ExistingAppointments.CancelAsync(turn, cancellationToken);

@@ -19,7 +19,7 @@ internal static class Fallbacks
         }
 
         // A callback needs a number to call; without caller ID the caller can still leave one in a message.
-        return turn.Rules.WhenNobodyCanTakeTheCall == Fallback.Callback && turn.CallerNumber.Length > 0 ? Fallback.Callback : Fallback.TakeMessage;
+        return turn.Rules.WhenNobodyCanTakeTheCall == Fallback.Callback && turn.CanCallBack ? Fallback.Callback : Fallback.TakeMessage;
     }
 
     /// <summary>The step's (or the open question's) retries ran out.</summary>
@@ -72,7 +72,7 @@ internal static class Fallbacks
     public static VoiceReply TransferFailed(Turn turn)
     {
         turn.Say("I'm sorry, nobody could take your call right now.");
-        var fallback = turn.Rules.WhenNobodyCanTakeTheCall == Fallback.Callback && turn.CallerNumber.Length > 0 ? Fallback.Callback : Fallback.TakeMessage;
+        var fallback = turn.Rules.WhenNobodyCanTakeTheCall == Fallback.Callback && turn.CanCallBack ? Fallback.Callback : Fallback.TakeMessage;
         return NobodyAvailable(turn, fallback);
     }
 

@@ -74,7 +74,8 @@ internal static class Prompts
         return expected.Input switch
         {
             ExpectedInput.YesNo => $"{opener} {question} Please say yes or no, or press 1 for yes and 2 for no.",
-            ExpectedInput.Any => $"{opener} You can ask me to book, move or cancel an appointment, or ask about our hours, address or prices.",
+            ExpectedInput.Any when turn.State.Pending == PendingQuestion.None =>
+                $"{opener} You can ask me to book, move or cancel an appointment, or ask about our hours, address or prices.",
             _ when step is not null => $"{opener} {FlowFields.Examples(expected.Field ?? step.Fields[0], step.Input)}",
             _ => $"{opener} {question}",
         };

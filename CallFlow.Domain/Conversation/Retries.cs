@@ -28,6 +28,6 @@ internal static class Retries
         }
 
         var opener = why ?? (reason == StepFailureReason.NoInput ? "Sorry, I didn't catch that." : "Sorry, I didn't quite understand.");
-        return turn.Ask(Prompts.Again(turn, attempt, opener));
+        return turn.Ask(Prompts.Again(turn, attempt, opener), remember: false);
     }
 }

@@ -53,6 +53,9 @@ internal sealed class Turn
     /// <summary>The caller's number (E.164 when the carrier gave one); empty when withheld.</summary>
     public string CallerNumber => Context.PhoneNumber;
 
+    /// <summary>The caller ID is a number someone can call back (carriers send "anonymous" or nothing when it is withheld).</summary>
+    public bool CanCallBack => CallerNumber.Length > 7 && CallerNumber[0] == '+' && CallerNumber.Skip(1).All(char.IsAsciiDigit);
+
     public Interpretation? Reading { get; set; }
 
     /// <summary>The step the caller was answering when the turn began.</summary>
@@ -76,10 +79,14 @@ internal sealed class Turn
         }
     }
 
-    /// <summary>Asks a question and waits; remembers it so a silence can be answered by asking it again.</summary>
-    public VoiceReply Ask(string question, IReadOnlyList<string>? hints = null)
+    /// <summary>Asks a question and waits; remembers it so a silence can be answered by asking it again (a retry keeps the original).</summary>
+    public VoiceReply Ask(string question, IReadOnlyList<string>? hints = null, bool remember = true)
     {
-        State.LastQuestion = question;
+        if (remember)
+        {
+            State.LastQuestion = question;
+        }
+
         var steps = new List<VoiceStep>();
         if (_said.Count > 0)
         {

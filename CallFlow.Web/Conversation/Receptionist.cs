@@ -110,7 +110,7 @@ public sealed class Receptionist(
             session.Context.Conversation.FlowVersionId ??= flow.VersionId ?? StoredFlow.BuiltInVersionId;
 
             await using var scope = scopes.CreateAsyncScope();
-            var engine = new ConversationEngine(interpreter, scope.ServiceProvider.GetRequiredService<IBookingDesk>());
+            var engine = new ConversationEngine(interpreter, Desk(scope.ServiceProvider));
             ICallLifecycle lifecycle = asCaller ? new CallerTurn(session, Actor.Caller(session.Context.PhoneNumber)) : session;
             var result = await decide(engine, new CallTurn(lifecycle, session.Business.ToProfile(), flow.Compiled, session.Now), session, cancellationToken);
             if (record && wasLive && (input is not null || result.Reply.Transcript.Length > 0))
@@ -142,6 +142,17 @@ public sealed class Receptionist(
         {
             context.PhoneNumber = call.Direction == CallDirection.Outbound ? call.To : call.From;
         }
+    }
+
+    private IBookingDesk Desk(IServiceProvider services)
+    {
+        if (services.GetService<IBookingDesk>() is { } desk)
+        {
+            return desk;
+        }
+
+        logger.LogError("No booking desk is registered: bookings are taken provisionally, to be confirmed later");
+        return UnreachableCalendar.Instance;
     }
 
     private VoiceReply NoSuchCall(string callSid)

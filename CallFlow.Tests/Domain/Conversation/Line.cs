@@ -43,7 +43,8 @@ internal sealed class Line
 
     public InMemoryBookingDesk Desk { get; }
 
-    public CompiledFlow Flow { get; set; }
+    /// <summary>The flow the call runs; null when the business has no usable flow.</summary>
+    public CompiledFlow? Flow { get; set; }
 
     public CallLifecycle Call { get; }
 

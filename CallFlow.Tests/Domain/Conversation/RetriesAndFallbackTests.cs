@@ -30,6 +30,31 @@ public class RetriesAndFallbackTests
     }
 
     [Fact]
+    public async Task A_yes_or_no_question_is_asked_again_with_how_to_answer_it()
+    {
+        var line = new Line();
+        await line.SayAsync("what are your prices?");
+
+        await line.SilenceAsync();
+        line.Heard.ShouldBe("Sorry, I didn't catch that. Would you like to book an appointment?");
+        await line.SilenceAsync();
+        line.Heard.ShouldBe("Sorry, I didn't catch that. Would you like to book an appointment? Please say yes or no, or press 1 for yes and 2 for no.");
+        await line.PressAsync("1");
+        line.Heard.ShouldStartWith("Which service would you like");
+    }
+
+    [Fact]
+    public async Task The_open_question_is_asked_again_with_what_the_assistant_can_do()
+    {
+        var line = new Line();
+
+        await line.SilenceAsync();
+        line.Heard.ShouldBe("Sorry, I didn't catch that. Thanks for calling Demo Salon. How can I help you today?");
+        await line.SayAsync("purple monkey dishwasher");
+        line.Heard.ShouldBe("Sorry, I didn't quite understand. You can ask me to book, move or cancel an appointment, or ask about our hours, address or prices.");
+    }
+
+    [Fact]
     public async Task Three_silences_during_opening_hours_hand_the_caller_to_staff()
     {
         var line = new Line();
@@ -182,5 +207,30 @@ public class RetriesAndFallbackTests
         result.Reply.EndsCall.ShouldBeTrue();
         (line.Call.State, line.Call.DecidedOutcome).ShouldBe((CallState.Ended, CallOutcome.CallbackScheduled));
         result.FollowUps.ShouldHaveSingleItem().ShouldBeOfType<FollowUp.ScheduleCallback>().Collected["service"].ShouldBe("Color");
+    }
+
+    [Fact]
+    public async Task A_caller_whose_number_is_withheld_is_asked_for_a_message_instead_of_promised_a_callback()
+    {
+        var line = new Line(now: SaturdayEvening, callerId: "anonymous");
+
+        await line.SayAsync("can I talk to someone");
+
+        line.Heard.ShouldEndWith("I can take a message for the team. Please tell me your name and what you'd like me to pass on.");
+    }
+
+    [Fact]
+    public async Task Without_a_usable_flow_questions_are_answered_and_bookings_go_to_staff()
+    {
+        var line = new Line();
+        line.Flow = null;
+
+        await line.SayAsync("where are you?");
+        line.Heard.ShouldEndWith("Is there anything else I can help you with?");
+        await line.SayAsync("I'd like to book a haircut tomorrow at 3");
+
+        line.Heard.ShouldBe("I'm sorry, I can't take bookings over the phone right now. Let me put you through to the front desk so they can sort it out.");
+        line.Call.State.ShouldBe(CallState.Transferring);
+        line.Desk.Holds.ShouldBeEmpty();
     }
 }
