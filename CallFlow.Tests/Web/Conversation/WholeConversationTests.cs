@@ -97,6 +97,24 @@ public class WholeConversationTests
     }
 
     [Fact]
+    public async Task A_caller_who_asks_for_a_part_of_the_day_picks_one_of_the_times_read_out()
+    {
+        await using var app = Conversations.OpenSalon();
+        var leg = await app.DialAsync();
+
+        await leg.SpeakAsync("a haircut on Friday after 4, it's Dana Smith, 917 555 0123");
+        leg.LastPrompt.ShouldStartWith("I can do ");
+        leg.LastPrompt.ShouldEndWith("Which would you like?");
+        await leg.SpeakAsync("the first one");
+        leg.LastPrompt.ShouldStartWith("Let me read that back: a Haircut on Friday, March 6th at ");
+        await leg.SpeakAsync("yes");
+
+        var booked = (await app.Desk.FindUpcomingAsync(DemoBusiness.Id, Conversations.DanasNumber, Token)).ShouldNotBeNull();
+        booked.LocalStart.DateTime.ShouldBeGreaterThanOrEqualTo(new DateTime(2026, 3, 6, 16, 0, 0));
+        (await app.ChainAsync(leg.CallSid)).ShouldBe([Incoming, Connected, BookingAppointment, CollectingInfo, ConfirmingDetails, BookingAppointment, Completed]);
+    }
+
+    [Fact]
     public async Task Three_silences_at_a_step_hand_the_caller_to_staff()
     {
         await using var app = Conversations.OpenSalon();
