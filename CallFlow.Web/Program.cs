@@ -1,6 +1,7 @@
 using CallFlow.Web.Calendar;
 using CallFlow.Web.Calls;
 using CallFlow.Web.Components;
+using CallFlow.Web.Conversation;
 using CallFlow.Web.Data;
 using CallFlow.Web.Hosting;
 using CallFlow.Web.Identity;
@@ -17,6 +18,7 @@ builder.AddRootConfiguration();
 builder.AddCallFlowData();
 builder.AddCalls();
 builder.AddLiveUpdates();
+builder.AddConversation();
 builder.AddTelephony();
 builder.AddCalendar();
 builder.AddOperatorConsole();

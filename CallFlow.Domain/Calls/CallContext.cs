@@ -41,6 +41,9 @@ public sealed class CallContext
     /// <summary>The live state a caller was in before going on hold; Resume returns there.</summary>
     public CallState? HeldFrom { get; set; }
 
+    /// <summary>The conversation engine's own memory between turns (open question, held slot, flow version).</summary>
+    public ConversationState Conversation { get; set; } = new();
+
     /// <summary>How many conversation turns to keep in <see cref="ConversationHistory"/>.</summary>
     public const int HistoryLimit = 12;
 

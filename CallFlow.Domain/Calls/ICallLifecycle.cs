@@ -13,6 +13,9 @@ public interface ICallLifecycle
 
     CallContext Context { get; }
 
+    /// <summary>The outcome to record if the call finishes (a message taken, a callback promised); set it before firing the trigger that ends the call.</summary>
+    CallOutcome? DecidedOutcome { get; set; }
+
     FireResult Fire(CallTrigger trigger, string? detail = null);
 
     FireResult IdentifyIntent(Intent intent, string? detail = null);
@@ -39,6 +42,8 @@ public sealed class CallLifecycle : ICallLifecycle
     public CallState State => _state;
 
     public CallContext Context { get; }
+
+    public CallOutcome? DecidedOutcome { get; set; }
 
     public List<FireResult> History { get; } = [];
 

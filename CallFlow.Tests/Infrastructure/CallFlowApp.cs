@@ -1,3 +1,4 @@
+using CallFlow.Domain.Booking;
 using CallFlow.Web.Calls;
 using CallFlow.Web.Data;
 using Microsoft.AspNetCore.Hosting;
@@ -50,6 +51,12 @@ public class CallFlowApp : WebApplicationFactory<Program>
 
     public CallFlowDb Db() => Service<IDbContextFactory<CallFlowDb>>().CreateDbContext();
 
+    /// <summary>Book with the in-memory desk instead of the app's database-backed one.</summary>
+    public bool UseInMemoryDesk { get; init; }
+
+    /// <summary>The calendar the conversation books into.</summary>
+    public IBookingDesk Desk => Service<IBookingDesk>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -65,6 +72,20 @@ public class CallFlowApp : WebApplicationFactory<Program>
             {
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(Clock);
+            }
+
+            if (UseInMemoryDesk)
+            {
+                services.RemoveAll<IBookingDesk>();
+                services.AddSingleton<IBookingDesk>(provider =>
+                {
+                    var databases = provider.GetRequiredService<IDbContextFactory<CallFlowDb>>();
+                    return new InMemoryBookingDesk(provider.GetRequiredService<TimeProvider>(), id =>
+                    {
+                        using var db = databases.CreateDbContext();
+                        return db.Businesses.AsNoTracking().FirstOrDefault(b => b.Id == id);
+                    });
+                });
             }
         });
     }

@@ -88,8 +88,10 @@ public sealed partial class StaffActions(
 
                 if (control == CallControl.Resume)
                 {
-                    // The resume reaches the conversation as an empty turn (a re-prompt); the wait on hold is no silence.
+                    // The resume reaches the conversation as an empty turn; the wait on hold is no silence, so the
+                    // assistant welcomes the caller back and asks its open question again.
                     session.Context.RetryCount = 0;
+                    session.Context.Conversation.ReturningFromHold = true;
                 }
 
                 var result = session.Fire(trigger, Detail(control, session));

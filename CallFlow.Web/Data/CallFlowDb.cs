@@ -1,6 +1,7 @@
 using CallFlow.Web.Businesses;
 using CallFlow.Web.Calendar;
 using CallFlow.Web.Calls;
+using CallFlow.Web.Conversation;
 using CallFlow.Web.Identity;
 using CallFlow.Web.Telephony;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -39,6 +40,12 @@ public class CallFlowDb(DbContextOptions<CallFlowDb> options) : IdentityUserCont
     public DbSet<CalendarClaim> CalendarClaims => Set<CalendarClaim>();
 
     public DbSet<HeldSlot> SlotHolds => Set<HeldSlot>();
+
+    public DbSet<FlowVersion> FlowVersions => Set<FlowVersion>();
+
+    public DbSet<CallStepEvent> StepEvents => Set<CallStepEvent>();
+
+    public DbSet<CallFollowUp> FollowUps => Set<CallFollowUp>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

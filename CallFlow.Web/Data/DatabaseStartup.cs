@@ -1,4 +1,5 @@
 using CallFlow.Web.Businesses;
+using CallFlow.Web.Conversation;
 using CallFlow.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,9 @@ public static class DatabaseStartup
 
             if (demo.SeedOnEmptyDatabase && !await db.Businesses.AnyAsync(cancellationToken))
             {
-                db.Businesses.Add(DemoBusiness.Create(demo, clock.GetUtcNow()));
+                var business = DemoBusiness.Create(demo, clock.GetUtcNow());
+                db.Businesses.Add(business);
+                db.FlowVersions.Add(FlowVersion.Initial(business, clock.GetUtcNow()));
                 await db.SaveChangesAsync(cancellationToken);
                 logger.LogInformation("Seeded the demo business {BusinessId} answering {PhoneNumber}", DemoBusiness.Id, demo.PhoneNumber);
             }

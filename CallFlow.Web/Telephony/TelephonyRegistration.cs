@@ -10,7 +10,8 @@ public static class TelephonyRegistration
 {
     /// <summary>
     /// The carrier side: validated Twilio and Carrier options, the webhook pieces (signature filter, TwiML, status
-    /// callbacks), the carrier client for <c>Carrier:Mode</c>, and the interim receptionist.
+    /// callbacks) and the carrier client for <c>Carrier:Mode</c>. The webhooks talk to the <see cref="IReceptionist"/>
+    /// registered by <c>AddConversation</c>.
     /// </summary>
     public static WebApplicationBuilder AddTelephony(this WebApplicationBuilder builder)
     {
@@ -25,7 +26,6 @@ public static class TelephonyRegistration
         services.AddSingleton<TwimlResponder>();
         services.AddSingleton<StatusCallbackHandler>();
         services.AddSingleton<OutboxQueries>();
-        services.TryAddSingleton<IReceptionist, EchoReceptionist>();
 
         // Behind a tunnel or reverse proxy on this machine, X-Forwarded-Proto/Host give the URL Twilio signed.
         // Proxies elsewhere are trusted with ASPNETCORE_FORWARDEDHEADERS_ENABLED, or avoided with Twilio:PublicBaseUrl.

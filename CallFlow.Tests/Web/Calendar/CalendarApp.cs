@@ -26,7 +26,7 @@ public sealed class CalendarApp() : CallFlowApp(clock: new FakeTimeProvider(Mond
 
     public FakeTimeProvider Time => Clock!;
 
-    public BookingDesk Desk => Service<BookingDesk>();
+    public new BookingDesk Desk => Service<BookingDesk>();
 
     /// <summary>A local time on Tuesday 3 March in New York (UTC−5) as an instant.</summary>
     public static DateTimeOffset OnTuesday(int hour, int minute = 0) => new(2026, 3, 3, hour, minute, 0, TimeSpan.FromHours(-5));

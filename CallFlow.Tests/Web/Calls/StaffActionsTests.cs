@@ -51,6 +51,7 @@ public class StaffActionsTests
         var audit = await LastTransitionAsync(app, call);
         (audit.From, audit.To, audit.Trigger, audit.ActorName).ShouldBe((CallState.OnHold, CallState.CollectingInfo, CallTrigger.Resume, StaffName));
         (await Eventually.UntilAsync(() => leg.IsListening, listening => listening)).ShouldBeTrue();
+        leg.Transcript.ShouldContain(line => line.Text == "Thanks for holding.");
         leg.LastPrompt.ShouldEndWith("What day would you like to come in?");
         (await OutboxAsync(app)).Select(m => m.Url).ShouldContain(WebhookUrls.Turn);
     }

@@ -61,7 +61,7 @@ public class TwilioVoiceApiTests
         var twiml = await TwimlOf(await app.PostSignedAsync(WebhookUrls.Incoming, TelephonyApp.CallForm(Sids.New(), to: "+15550001111")));
 
         twiml.Elements().Select(e => e.Name.LocalName).ShouldBe(["Say", "Hangup"]);
-        twiml.Element("Say")!.Value.ShouldBe(EchoReceptionist.NotInService);
+        twiml.Element("Say")!.Value.ShouldBe(Receptionist.NotInService);
         (await app.RowCountsAsync()).ShouldBe((0, 0, 0, 0));
     }
 
@@ -172,7 +172,7 @@ public class TwilioVoiceApiTests
         var twiml = await TwimlOf(await app.PostSignedAsync(WebhookUrls.Turn, FormFor(WebhookUrls.Turn, Sids.New())));
 
         twiml.Elements().Select(e => e.Name.LocalName).ShouldBe(["Say", "Hangup"]);
-        twiml.Element("Say")!.Value.ShouldBe(EchoReceptionist.UnknownCall);
+        twiml.Element("Say")!.Value.ShouldBe(Receptionist.UnknownCall);
     }
 
     [Fact]

@@ -3,7 +3,9 @@ using CallFlow.Web.Calls;
 using CallFlow.Web.Conversation;
 using CallFlow.Web.Telephony;
 using CallFlow.Web.Telephony.Simulator;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CallFlow.Tests.Web.Telephony.Simulator;
 
@@ -12,10 +14,16 @@ public class WholeCallTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
+    /// <summary>Wednesday 4 March 2026, 10:00 in New York: the demo salon is open.</summary>
+    private static FakeTimeProvider OpenHours() => new(DateTimeOffset.Parse("2026-03-04T15:00:00Z", CultureInfo.InvariantCulture));
+
+    /// <summary>Saturday 7 March 2026, 20:00 in New York: the demo salon is closed.</summary>
+    private static FakeTimeProvider AfterHours() => new(DateTimeOffset.Parse("2026-03-08T01:00:00Z", CultureInfo.InvariantCulture));
+
     [Fact]
-    public async Task A_caller_walks_the_booking_steps_and_the_assistant_hangs_up_after_noting_them()
+    public async Task A_caller_walks_the_booking_steps_and_every_exchange_is_stored()
     {
-        await using var app = new TelephonyApp();
+        await using var app = new TelephonyApp(clock: OpenHours());
         var carrier = app.Carrier();
 
         var leg = await carrier.DialAsync(TelephonyApp.Caller, TelephonyApp.DemoNumber, Token);
@@ -23,32 +31,36 @@ public class WholeCallTests
         leg.IsListening.ShouldBeTrue();
 
         await leg.SayAsync("I'd like a trim please", cancellationToken: Token);
-        leg.LastPrompt.ShouldBe("Got it: I'd like a trim please. What day would you like to come in?");
+        leg.LastPrompt.ShouldBe("What day would you like to come in?");
         await leg.SayAsync("tomorrow", cancellationToken: Token);
-        leg.LastPrompt.ShouldEndWith("And what time suits you?");
+        leg.LastPrompt.ShouldBe("And what time suits you?");
         await leg.SayAsync("3 pm", cancellationToken: Token);
-        leg.LastPrompt.ShouldEndWith("Can I have your name, please?");
-        await leg.SayAsync("Ana", cancellationToken: Token);
+        leg.LastPrompt.ShouldBe("Can I have your name and the best number to reach you?");
+        await leg.SayAsync("Ana Lopez, same number", cancellationToken: Token);
 
-        leg.LastPrompt.ShouldBe("Thank you, Ana. I've noted a Haircut on tomorrow at 3 pm. Demo Salon will confirm it by text message. Goodbye!");
-        (leg.IsOver, leg.EndedBy).ShouldBe((true, SimulatedCallEnd.AppHungUp));
+        leg.LastPrompt.ShouldStartWith("Let me read that back: a Haircut on Thursday, March 5th at 3 PM for Ana Lopez");
+        leg.IsListening.ShouldBeTrue();
         var call = (await app.CallAsync(leg.CallSid))!;
-        (call.State, call.Outcome, call.CarrierStatus, call.CarrierSequence).ShouldBe((CallState.Ended, CallOutcome.MessageTaken, "completed", 0));
-        call.Context.CollectedData.ShouldBe(new Dictionary<string, string> { ["service"] = "Haircut", ["date"] = "tomorrow", ["time"] = "3 pm", ["customerName"] = "Ana" });
+        call.State.ShouldBe(CallState.ConfirmingDetails);
+        call.Context.CollectedData.ShouldBe(new Dictionary<string, string>
+        {
+            ["service"] = "Haircut", ["date"] = "2026-03-05", ["time"] = "15:00", ["customerName"] = "Ana Lopez", ["customerPhone"] = TelephonyApp.Caller,
+        });
         await using var db = app.Db();
         var turns = await db.ConversationTurns.Where(t => t.CallId == call.Id).OrderBy(t => t.Sequence).ToListAsync(Token);
-        turns.Select(t => t.CallerText).ShouldBe([null, "I'd like a trim please", "tomorrow", "3 pm", "Ana"]);
-        turns.ShouldAllBe(t => t.Reply.Length > 0);
+        turns.Select(t => t.CallerText).ShouldBe([null, "I'd like a trim please", "tomorrow", "3 pm", "Ana Lopez, same number"]);
+        turns.Select(t => t.Sequence).ShouldBe([1, 2, 3, 4, 5]);
+        turns.ShouldAllBe(t => t.Reply.Length > 0 && t.ProcessingMs >= 0);
         turns[1].Confidence.ShouldBe(0.92);
         var trail = await db.CallTransitions.Where(t => t.CallId == call.Id).OrderBy(t => t.Id).Select(t => t.To).ToListAsync(Token);
         trail.ShouldBe([CallState.Incoming, CallState.Connected, CallState.BookingAppointment, CallState.CollectingInfo,
-            CallState.CollectingInfo, CallState.CollectingInfo, CallState.ConfirmingDetails, CallState.Ended]);
+            CallState.CollectingInfo, CallState.CollectingInfo, CallState.ConfirmingDetails]);
     }
 
     [Fact]
     public async Task Silence_is_reprompted_and_the_third_silence_ends_the_call_politely()
     {
-        await using var app = new TelephonyApp();
+        await using var app = new TelephonyApp(clock: AfterHours());
         var leg = await app.Carrier().DialAsync(TelephonyApp.Caller, TelephonyApp.DemoNumber, Token);
 
         await leg.StayQuietAsync(Token);
@@ -57,15 +69,16 @@ public class WholeCallTests
         leg.IsListening.ShouldBeTrue();
         await leg.StayQuietAsync(Token);
 
-        leg.LastPrompt.ShouldStartWith("I'm sorry, I can't hear you.");
+        leg.LastPrompt.ShouldStartWith("I'm sorry, I'm having trouble understanding. Someone from Demo Salon will call you back");
         leg.EndedBy.ShouldBe(SimulatedCallEnd.AppHungUp);
-        (await app.CallAsync(leg.CallSid))!.State.ShouldBe(CallState.Ended);
+        var call = (await app.CallAsync(leg.CallSid))!;
+        (call.State, call.Outcome).ShouldBe((CallState.Ended, CallOutcome.CallbackScheduled));
     }
 
     [Fact]
     public async Task Speaking_resets_the_silence_count()
     {
-        await using var app = new TelephonyApp();
+        await using var app = new TelephonyApp(clock: OpenHours());
         var leg = await app.Carrier().DialAsync(TelephonyApp.Caller, TelephonyApp.DemoNumber, Token);
 
         await leg.StayQuietAsync(Token);
@@ -75,13 +88,13 @@ public class WholeCallTests
         await leg.StayQuietAsync(Token);
 
         leg.IsListening.ShouldBeTrue();
-        leg.LastPrompt.ShouldBe("Sorry, I didn't catch that. What day would you like to come in?");
+        leg.LastPrompt.ShouldBe("Sorry, I didn't catch that. You can say a day like tomorrow, Friday, or March 12th.");
     }
 
     [Fact]
     public async Task A_caller_who_asks_for_a_person_is_transferred_and_the_call_ends_when_the_transfer_completes()
     {
-        await using var app = new TelephonyApp();
+        await using var app = new TelephonyApp(clock: OpenHours());
         var carrier = app.Carrier();
         carrier.DialOutcome = "completed";
         var leg = await carrier.DialAsync(TelephonyApp.Caller, TelephonyApp.DemoNumber, Token);
@@ -100,14 +113,14 @@ public class WholeCallTests
     [InlineData("failed")]
     public async Task A_transfer_nobody_takes_brings_the_caller_back_to_the_assistant(string outcome)
     {
-        await using var app = new TelephonyApp();
+        await using var app = new TelephonyApp(clock: OpenHours());
         var carrier = app.Carrier();
         carrier.DialOutcome = outcome;
         var leg = await carrier.DialAsync(TelephonyApp.Caller, TelephonyApp.DemoNumber, Token);
 
-        await leg.SayAsync("someone at the desk please", cancellationToken: Token);
+        await leg.SayAsync("I'd like to speak to someone at the desk", cancellationToken: Token);
 
-        leg.LastPrompt.ShouldBe("Connecting you to the front desk now. Please hold. I'm sorry, nobody could take your call right now. I'm still here to help. How can I help you today?");
+        leg.LastPrompt.ShouldBe("Of course. Connecting you to the front desk now. Please hold. I'm sorry, nobody could take your call right now. Would you like someone to call you back at this number?");
         leg.Dialed.ShouldBe(["+12125550147"]);
         leg.IsListening.ShouldBeTrue();
         (await app.CallAsync(leg.CallSid))!.State.ShouldBe(CallState.InConversation);
@@ -143,25 +156,29 @@ public class WholeCallTests
     [Fact]
     public async Task Keypad_digits_count_as_an_answer()
     {
-        await using var app = new TelephonyApp();
+        await using var app = new TelephonyApp(clock: OpenHours());
         var leg = await app.Carrier().DialAsync(TelephonyApp.Caller, TelephonyApp.DemoNumber, Token);
+        await leg.SayAsync("I'd like to book an appointment", cancellationToken: Token);
 
-        await leg.PressAsync("1", Token);
+        await leg.PressAsync("2", Token);
 
-        leg.LastPrompt.ShouldStartWith("Got it: 1.");
-        leg.Transcript[^2].ShouldBe(new SimulatedLine("assistant", "Got it: 1."));
+        leg.LastPrompt.ShouldBe("What day would you like to come in?");
+        leg.Transcript[^2].ShouldBe(new SimulatedLine("caller", "[pressed 2]"));
+        (await app.CallAsync(leg.CallSid))!.Context.CollectedData["service"].ShouldBe("Color");
     }
 
     [Fact]
-    public async Task Caller_words_that_look_like_markup_come_back_as_words()
+    public async Task Caller_words_that_look_like_markup_never_break_the_reply()
     {
-        await using var app = new TelephonyApp();
+        await using var app = new TelephonyApp(clock: OpenHours());
         var leg = await app.Carrier().DialAsync(TelephonyApp.Caller, TelephonyApp.DemoNumber, Token);
 
         await leg.SayAsync("Tom & Jerry's <Hangup/> \"special\"", cancellationToken: Token);
 
         leg.IsListening.ShouldBeTrue();
-        leg.LastPrompt.ShouldStartWith("Got it: Tom & Jerry's <Hangup/> \"special\".");
+        leg.LastPrompt.ShouldStartWith("Sorry, I didn't quite understand.");
+        await using var db = app.Db();
+        (await db.ConversationTurns.OrderBy(t => t.Id).LastAsync(Token)).CallerText.ShouldBe("Tom & Jerry's <Hangup/> \"special\"");
     }
 
     [Fact]
@@ -171,7 +188,7 @@ public class WholeCallTests
 
         var leg = await app.Carrier().DialAsync(TelephonyApp.Caller, "+15550009999", Token);
 
-        leg.LastPrompt.ShouldBe(EchoReceptionist.NotInService);
+        leg.LastPrompt.ShouldBe(Receptionist.NotInService);
         leg.EndedBy.ShouldBe(SimulatedCallEnd.AppHungUp);
     }
 

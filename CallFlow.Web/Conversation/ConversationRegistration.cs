@@ -1,0 +1,24 @@
+using CallFlow.Domain.Understanding;
+using CallFlow.Web.Telephony;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CallFlow.Web.Conversation;
+
+public static class ConversationRegistration
+{
+    /// <summary>
+    /// The conversation: the interpreter, the flow store (with its cache), the receptionist the phone line talks to,
+    /// and the step metrics of hang-ups. The booking desk (<c>IBookingDesk</c>) is registered by the calendar.
+    /// </summary>
+    public static WebApplicationBuilder AddConversation(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddMemoryCache();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IInterpreter, RuleBasedInterpreter>();
+        services.AddSingleton<FlowStore>();
+        services.AddSingleton<IReceptionist, Receptionist>();
+        services.AddSingleton<ICallEndedHandler, HangUpStepEvents>();
+        return builder;
+    }
+}
