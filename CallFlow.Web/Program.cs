@@ -6,6 +6,7 @@ using CallFlow.Web.Data;
 using CallFlow.Web.Hosting;
 using CallFlow.Web.Identity;
 using CallFlow.Web.Live;
+using CallFlow.Web.Recovery;
 using CallFlow.Web.Telephony;
 
 if (Commands.TryRun(args))
@@ -21,6 +22,7 @@ builder.AddLiveUpdates();
 builder.AddConversation();
 builder.AddTelephony();
 builder.AddCalendar();
+builder.AddRecovery();
 builder.AddOperatorConsole();
 builder.AddStaffSignIn();
 
@@ -33,6 +35,7 @@ app.MapStaffSignIn();
 app.MapCallExport();
 app.MapTwilioVoice();
 app.MapCalendarFeed();
+app.MapJobsDashboard();
 app.MapOperatorConsole();
 app.Run();
 
