@@ -101,7 +101,7 @@ internal static class BookingCommit
         turn.Decide(CallOutcome.MessageTaken);
         turn.State.CalendarUnavailable = true;
         var decision = RecoveryManager.Decide(FailureType.CalendarUnavailable, RecoverySituation.Of(turn.Business, turn.Call.State, turn.Context, turn.Now));
-        turn.Fire(CallTrigger.CallEnded, $"{decision.Describe()} ({reason})");
+        turn.Fire(CallTrigger.CallEnded, (decision with { Cause = reason }).Describe());
         turn.LeaveSteps();
         return turn.End($"Thank you, {FirstName(name)}. Our calendar isn't answering right now, so I've taken your request, and we'll confirm it by text message shortly. Thanks for calling {turn.Business.Name}. Goodbye!");
     }

@@ -20,8 +20,8 @@ internal static class Recoveries
     public static VoiceReply Recover(Turn turn, FailureType failure, string cause)
     {
         var call = turn.Call;
-        var decision = RecoveryManager.Decide(failure, RecoverySituation.Of(turn.Business, call.State, turn.Context, turn.Now));
-        var detail = $"{decision.Describe()} ({cause})";
+        var decision = RecoveryManager.Decide(failure, RecoverySituation.Of(turn.Business, call.State, turn.Context, turn.Now)) with { Cause = cause };
+        var detail = decision.Describe();
         var memory = turn.Context.Recovery;
         switch (decision)
         {

@@ -12,7 +12,12 @@ public abstract record RecoveryDecision(FailureType Failure)
 {
     protected abstract string Action { get; }
 
-    public string Describe() => $"recovery: {Failure.ToWireName()} → {Action}";
+    /// <summary>What set it off ("carrier error 13511"), when known.</summary>
+    public string? Cause { get; init; }
+
+    public string Describe() => Cause is { Length: > 0 }
+        ? $"recovery: {Failure.ToWireName()} → {Action} ({Cause})"
+        : $"recovery: {Failure.ToWireName()} → {Action}";
 
     public override string ToString() => Describe();
 
@@ -62,6 +67,6 @@ public abstract record RecoveryDecision(FailureType Failure)
     /// <summary>Nobody can take the call now: take a message for the team.</summary>
     public sealed record TakeMessage(FailureType Failure, string Why) : RecoveryDecision(Failure)
     {
-        protected override string Action => $"take a message ({Why})";
+        protected override string Action => $"take a message: {Why}";
     }
 }

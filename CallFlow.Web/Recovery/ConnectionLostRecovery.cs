@@ -30,7 +30,8 @@ public sealed class ConnectionLostRecovery(CallOrchestrator calls, OutgoingTexts
 
             memory.ProgressSavedAt = session.Now;
             var business = session.Business;
-            var decision = RecoveryManager.Decide(FailureType.ConnectionLost, RecoverySituation.Of(business.ToProfile(), session.State, session.Context, session.Now));
+            var decision = RecoveryManager.Decide(FailureType.ConnectionLost, RecoverySituation.Of(business.ToProfile(), session.State, session.Context, session.Now))
+                with { Cause = $"carrier status {ended.CarrierStatus}" };
             switch (decision)
             {
                 case RecoveryDecision.CallBack callback:
@@ -42,7 +43,7 @@ public sealed class ConnectionLostRecovery(CallOrchestrator calls, OutgoingTexts
                     break;
             }
 
-            RecoveryAudit.Note(session, decision, $"carrier status {ended.CarrierStatus}");
+            RecoveryAudit.Note(session, decision);
             return decision;
         }, cancellationToken);
 

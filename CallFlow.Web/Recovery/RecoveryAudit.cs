@@ -14,8 +14,8 @@ internal static class RecoveryAudit
 {
     public static readonly Actor Recovery = Actor.Job("recovery");
 
-    public static void Note(CallSession session, RecoveryDecision decision, string? cause = null) =>
-        Note(session.Db, session.Call.Id, session.State, decision.Failure.AuditTrigger(), Detail(decision, cause), Recovery, session.Now);
+    public static void Note(CallSession session, RecoveryDecision decision) =>
+        Note(session.Db, session.Call.Id, session.State, decision.Failure.AuditTrigger(), decision.Describe(), Recovery, session.Now);
 
     public static void Note(CallFlowDb db, string callId, CallState state, CallTrigger trigger, string detail, Actor actor, DateTimeOffset at) =>
         db.CallTransitions.Add(new CallTransition
@@ -29,7 +29,4 @@ internal static class RecoveryAudit
             ActorName = actor.Name,
             Detail = detail.Length > 1000 ? detail[..1000] : detail,
         });
-
-    public static string Detail(RecoveryDecision decision, string? cause) =>
-        cause is { Length: > 0 } ? $"{decision.Describe()} ({cause})" : decision.Describe();
 }
