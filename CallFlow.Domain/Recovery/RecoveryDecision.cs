@@ -43,7 +43,7 @@ public abstract record RecoveryDecision(FailureType Failure)
     /// <summary>Take the booking as a request and confirm it by text once the calendar answers.</summary>
     public sealed record TakeProvisionally(FailureType Failure, DateTimeOffset NextCommitAt) : RecoveryDecision(Failure)
     {
-        protected override string Action => string.Create(CultureInfo.InvariantCulture, $"take the booking provisionally, commit again at {NextCommitAt.UtcDateTime:HH:mm:ss} UTC");
+        protected override string Action => "take the booking provisionally and confirm it by text once the calendar answers";
     }
 
     /// <summary>Ask the silent line the last question again.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CallFlow.Domain.Booking;
+using CallFlow.Domain.Calls;
 using CallFlow.Domain.Conversation;
 using CallFlow.Domain.Recovery;
 using CallFlow.Web.Businesses;
@@ -50,33 +51,44 @@ public sealed class ProvisionalBookingJob(IServiceScopeFactory scopes, OutgoingT
                 booking.CustomerName, booking.CustomerPhone, key), cancellationToken);
         }
 
+        FollowUpOutcome result;
         switch (outcome)
         {
             case BookingOutcome.Booked booked:
                 logger.LogInformation("Provisional booking of call {CallId} committed as {AppointmentId}", call.Id, booked.AppointmentId);
-                return new FollowUpOutcome.Done($"committed as appointment {booked.AppointmentId}");
+                result = new FollowUpOutcome.Done($"committed as appointment {booked.AppointmentId}, confirmation texted");
+                break;
 
             case BookingOutcome.SlotTaken taken:
                 await CancelAsync(desk, business.Id, provisionalId, "the time was taken before it could be confirmed", cancellationToken);
                 texts.ForCustomer(db, business.Id, TextKind.Alternatives, booking.CustomerPhone,
                     OutgoingTexts.Alternatives(business.Name, business.PhoneNumber, service.Name, local, taken.Alternatives), call.Id);
-                return new FollowUpOutcome.Done($"the time was taken; {taken.Alternatives.Count} alternatives texted");
+                result = new FollowUpOutcome.Done($"the time was taken; {taken.Alternatives.Count} alternatives texted");
+                break;
 
             case BookingOutcome.Rejected rejected:
                 await CancelAsync(desk, business.Id, provisionalId, rejected.Reason, cancellationToken);
                 texts.ForOwner(db, business.Id, $"{business.Name}: a booking taken while the calendar was down could not be made ({rejected.Reason}): {what}. Please call the customer.", call.Id);
-                return new FollowUpOutcome.GiveUp(rejected.Reason);
+                result = new FollowUpOutcome.GiveUp($"refused: {rejected.Reason}; the owner is told");
+                break;
 
             default:
                 var reason = outcome is BookingOutcome.CalendarUnavailable unavailable ? unavailable.Reason : outcome.ToString();
                 if (RecoveryManager.NextCommitAt(business.Recovery, row.Attempts, now) is { } next)
                 {
-                    return new FollowUpOutcome.Later(next, $"attempt {row.Attempts}: {reason}");
+                    result = new FollowUpOutcome.Later(next, string.Create(CultureInfo.InvariantCulture,
+                        $"attempt {row.Attempts} failed ({reason}), commit again at {next.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC"));
+                    break;
                 }
 
                 texts.ForOwner(db, business.Id, $"{business.Name}: the calendar refused a booking {row.Attempts} times ({reason}): {what}. It is on the Appointments page as provisional; please confirm it by hand.", call.Id);
-                return new FollowUpOutcome.GiveUp($"{row.Attempts} attempts: {reason}");
+                result = new FollowUpOutcome.GiveUp($"{row.Attempts} attempts failed ({reason}); the owner is asked to confirm it by hand");
+                break;
         }
+
+        var trigger = outcome is BookingOutcome.Booked ? CallTrigger.BookingComplete : FailureType.CalendarUnavailable.AuditTrigger();
+        RecoveryAudit.Note(db, call.Id, call.State, trigger, $"recovery: {FailureType.CalendarUnavailable.ToWireName()} → {result.Note}", RecoveryAudit.Recovery, now);
+        return result;
     }
 
     /// <summary>The key the conversation booked with, so a commit that did reach the calendar is found instead of repeated.</summary>
