@@ -20,6 +20,12 @@ internal static class Recoveries
     public static VoiceReply Recover(Turn turn, FailureType failure, string cause)
     {
         var call = turn.Call;
+        if (!call.State.IsLive())
+        {
+            // Nobody is on the line to recover for (a late fallback request, or a call not yet answered).
+            return VoiceReply.Goodbye(call.State.IsTerminal() ? "This call has already ended. Goodbye." : TechnicalDifficulties);
+        }
+
         var decision = RecoveryManager.Decide(failure, RecoverySituation.Of(turn.Business, call.State, turn.Context, turn.Now)) with { Cause = cause };
         var detail = decision.Describe();
         var memory = turn.Context.Recovery;
@@ -30,8 +36,7 @@ internal static class Recoveries
                 memory.Voice = retry.Voice;
                 turn.Decisions.Add(retry);
                 turn.Repeated = memory.LastReply is not null;
-                return (memory.LastReply ?? (call.State.IsLive() ? turn.Ask(turn.State.LastQuestion ?? Prompts.OpenQuestion) : VoiceReply.Goodbye(TechnicalDifficulties)))
-                    with { Voice = retry.Voice };
+                return (memory.LastReply ?? turn.Ask(turn.State.LastQuestion ?? Prompts.OpenQuestion)) with { Voice = retry.Voice };
 
             case RecoveryDecision.CallBack:
                 memory.ProgressSavedAt = turn.Now;
@@ -51,7 +56,7 @@ internal static class Recoveries
                 turn.Say(SomethingWentWrong);
                 return turn.TransferTo(transfer.Number, $"Let me put you through to someone at {turn.Business.Name}.");
 
-            case RecoveryDecision.TakeMessage when call.State.IsLive():
+            case RecoveryDecision.TakeMessage:
                 return TakeMessage(turn, decision);
 
             case RecoveryDecision.EndCall end:
@@ -60,7 +65,7 @@ internal static class Recoveries
 
             default:
                 turn.Decisions.Add(decision);
-                return VoiceReply.Goodbye(call.State.IsTerminal() ? "This call has already ended. Goodbye." : TechnicalDifficulties);
+                return VoiceReply.Goodbye(TechnicalDifficulties);
         }
     }
 

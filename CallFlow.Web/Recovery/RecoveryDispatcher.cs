@@ -25,8 +25,8 @@ public sealed class RecoveryDispatcher(
     TimeProvider clock,
     ILogger<RecoveryDispatcher> logger)
 {
+    // Two dispatches at once are harmless (every job claims its row), so none waits for another.
     [AutomaticRetry(Attempts = 0)]
-    [DisableConcurrentExecution(60)]
     [JobDisplayName("Dispatch due recovery work")]
     public async Task DispatchAsync(CancellationToken cancellationToken)
     {

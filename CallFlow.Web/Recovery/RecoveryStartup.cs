@@ -22,9 +22,9 @@ public sealed class RecoveryStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var jobs = options.Value;
-        recurring.AddOrUpdate<RecoveryDispatcher>(Dispatch, job => job.DispatchAsync(CancellationToken.None), jobs.DispatchCron);
-        recurring.AddOrUpdate<StaleCallSweeper>(Sweep, job => job.SweepAsync(CancellationToken.None), jobs.SweepCron);
-        recurring.AddOrUpdate<HoldCleanupJob>(HoldCleanup, job => job.CleanAsync(CancellationToken.None), jobs.HoldCleanupCron);
+        Register(nameof(jobs.DispatchCron), jobs.DispatchCron, cron => recurring.AddOrUpdate<RecoveryDispatcher>(Dispatch, job => job.DispatchAsync(CancellationToken.None), cron));
+        Register(nameof(jobs.SweepCron), jobs.SweepCron, cron => recurring.AddOrUpdate<StaleCallSweeper>(Sweep, job => job.SweepAsync(CancellationToken.None), cron));
+        Register(nameof(jobs.HoldCleanupCron), jobs.HoldCleanupCron, cron => recurring.AddOrUpdate<HoldCleanupJob>(HoldCleanup, job => job.CleanAsync(CancellationToken.None), cron));
         queue.DispatchNow();
 
         var (callbacks, followUps, texts) = await dispatcher.PendingAsync(cancellationToken);
@@ -33,4 +33,16 @@ public sealed class RecoveryStartup(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static void Register(string key, string cron, Action<string> register)
+    {
+        try
+        {
+            register(cron);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"{JobsOptions.Section}:{key} '{cron}' is not a cron expression Hangfire understands: {e.Message}", e);
+        }
+    }
 }

@@ -81,14 +81,14 @@ public class TimeoutTests
     }
 
     [Fact]
-    public async Task A_call_the_carrier_no_longer_has_is_closed()
+    public async Task A_call_the_carrier_stopped_posting_on_is_closed_after_its_prompt()
     {
         await using var app = Conversations.OpenSalon();
         var leg = await app.DialAsync();
         await leg.SpeakAsync("a haircut please");
         app.Clock!.Advance(PastTheTimeout);
 
-        // The simulated carrier follows no call here, like Twilio after a call it forgot: the redirect finds nothing to steer.
+        // The simulated carrier follows no call here, like Twilio after a call it forgot: the prompt reaches nobody.
         await app.RunDueJobsAsync();
         app.Clock.Advance(PastTheTimeout);
         await app.RunDueJobsAsync();
