@@ -9,6 +9,15 @@ namespace CallFlow.Web.Components.Settings;
 /// Base of a settings section: the page's <see cref="SettingsContext"/>, the settings service, and
 /// <see cref="SaveAsync"/>, which runs one save and tells the owner how it went (snackbar, inline problems, conflict).
 /// </summary>
+/// <remarks>
+/// A new section (the recovery policy, say) is a component in this folder that inherits this class, wraps its
+/// markup in <c>&lt;SettingsSection Anchor="recovery" Title="…" Conflict="Conflict"&gt;</c>, builds its form from
+/// <c>Context.Business</c> in <c>OnInitialized</c>, and saves in an <c>EditForm</c> (with <c>DataAnnotationsValidator</c>
+/// and <see cref="SettingsValidator"/>) through
+/// <c>SaveAsync(version =&gt; Settings.UpdateAsync(Context.BusinessId, version, business =&gt; { …; return problems; }), _validator, "Saved.")</c>,
+/// or through a service of its own that calls <see cref="BusinessSettingsService.UpdateAsync(string, int, Func{Business, IReadOnlyList{SettingsProblem}}, SettingsProblem?, CancellationToken)"/>.
+/// Then one line in <c>SettingsPage.razor</c> puts it on the page and in its table of contents.
+/// </remarks>
 public abstract class SettingsSectionBase : ComponentBase
 {
     [CascadingParameter]

@@ -23,6 +23,16 @@ public sealed class SettingsPageTests : SettingsPageContext
     }
 
     [Fact]
+    public void Front_desk_rendering_the_page_anyway_gets_no_settings()
+    {
+        var page = RenderPage(App.DemoFrontDesk());
+
+        page.Find("[data-testid=no-business]").ShouldNotBeNull();
+        page.FindAll(".cf-settings-section").ShouldBeEmpty();
+        page.Markup.ShouldNotContain(DemoBusiness.DefaultPhoneNumber);
+    }
+
+    [Fact]
     public async Task An_owner_sees_only_the_business_they_own()
     {
         var harbor = await App.AddSecondBusinessAsync();
