@@ -93,6 +93,17 @@ namespace CallFlow.Web.Data.Migrations
                     b.Property<string>("TransferNumber")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Voice")
                         .IsRequired()
                         .HasColumnType("TEXT");
