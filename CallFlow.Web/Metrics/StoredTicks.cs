@@ -23,7 +23,7 @@ internal static class StoredTicks
         foreach (var method in typeof(StoredTicks).GetMethods().Where(m => m.Name == nameof(Of)))
         {
             model.HasDbFunction(method).HasTranslation(arguments =>
-                new SqlUnaryExpression(ExpressionType.Convert, arguments[0], method.ReturnType, ticks));
+                new SqlUnaryExpression(ExpressionType.Convert, arguments[0], typeof(long), ticks));
         }
 
         return model;
