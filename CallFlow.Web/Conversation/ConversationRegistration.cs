@@ -8,7 +8,8 @@ public static class ConversationRegistration
 {
     /// <summary>
     /// The conversation: the interpreter, the flow store (with its cache), the receptionist the phone line talks to,
-    /// and the step failures of callers who leave mid-step (saved with the transition). The booking desk (<c>IBookingDesk</c>) is registered by the calendar.
+    /// and the step failures of callers who leave mid-step (saved with the transition that ends the call). The booking
+    /// desk (<c>IBookingDesk</c>) is registered by the calendar.
     /// </summary>
     public static WebApplicationBuilder AddConversation(this WebApplicationBuilder builder)
     {

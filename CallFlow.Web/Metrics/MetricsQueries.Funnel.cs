@@ -70,7 +70,7 @@ public sealed partial class MetricsQueries
             : await stored.Where(f => f.Status == FlowStatus.Published).Select(f => f.Definition).ToListAsync(cancellationToken);
 
         var flows = definitions.Select(json => FlowJson.TryDeserialize(json, out var flow, out _) ? StepsOf(flow!) : []).ToList();
-        if (ran.Contains(FlowVersions.BuiltIn) || flows.Count == 0)
+        if (ran.Contains(FlowVersionFilter.BuiltIn) || flows.Count == 0)
         {
             flows.Add(StepsOf(BuiltInFlow));
         }

@@ -36,9 +36,9 @@ public sealed partial class MetricsQueries(IDbContextFactory<CallFlowDb> dbFacto
             .Select(v => new { v.Id, v.Number, v.Status })
             .ToListAsync(cancellationToken);
         var choices = versions.Select(v => new FlowVersionChoice(v.Id, VersionLabel(v.Number, v.Status))).ToList();
-        if (await db.Calls.AnyAsync(c => c.BusinessId == businessId && c.FlowVersionId == FlowVersions.BuiltIn, cancellationToken))
+        if (await db.Calls.AnyAsync(c => c.BusinessId == businessId && c.FlowVersionId == FlowVersionFilter.BuiltIn, cancellationToken))
         {
-            choices.Add(new FlowVersionChoice(FlowVersions.BuiltIn, "Built-in flow"));
+            choices.Add(new FlowVersionChoice(FlowVersionFilter.BuiltIn, "Built-in flow"));
         }
 
         return choices;
@@ -158,8 +158,8 @@ public sealed partial class MetricsQueries(IDbContextFactory<CallFlowDb> dbFacto
         switch (version)
         {
             case null:
-                return FlowVersions.AllLabel;
-            case FlowVersions.BuiltIn:
+                return FlowVersionFilter.AllLabel;
+            case FlowVersionFilter.BuiltIn:
                 return "Built-in flow";
         }
 

@@ -5,14 +5,14 @@ namespace CallFlow.Web.Metrics;
 
 /// <summary>
 /// What to report on: one business, whole days in its time zone (inclusive), and the flow version the calls ran
-/// (null: every version; <see cref="FlowVersions.BuiltIn"/>: the built-in default flow).
+/// (null: every version; <see cref="FlowVersionFilter.BuiltIn"/>: the built-in default flow).
 /// </summary>
 public sealed record MetricsRequest(string BusinessId, DateOnly From, DateOnly To, long? FlowVersionId = null);
 
 /// <summary>A flow version the figures can be limited to.</summary>
 public sealed record FlowVersionChoice(long Id, string Label);
 
-public static class FlowVersions
+public static class FlowVersionFilter
 {
     /// <summary>The id calls on the built-in default flow carry (<c>StoredFlow.BuiltInVersionId</c>).</summary>
     public const long BuiltIn = 0;
@@ -42,8 +42,6 @@ public sealed record MetricsReport(
     public int Booked => Funnel.Booked;
 
     public bool IsEmpty => Calls == 0;
-
-    public int CallsWith(CallOutcome outcome) => Days.Sum(d => d.Count(outcome));
 
     public int StillGoing => Days.Sum(d => d.StillGoing);
 }

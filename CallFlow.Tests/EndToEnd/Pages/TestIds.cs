@@ -42,6 +42,10 @@ public static class TestIds
 
     public const string BusinessProfile = "[data-testid=business-profile]";
 
+    public const string MetricsCalls = "[data-testid=headline-calls]";
+    public const string MetricsFunnelChart = "[data-testid=chart-funnel] svg";
+    public const string MetricsFunnelTable = "[data-testid=table-funnel]";
+
     /// <summary>An element of kind <paramref name="kind"/> in the outbox (call, text, redirect, hang-up).</summary>
     public static string OutboxRowOf(string kind) => $"[data-kind=\"{kind}\"]";
 }
