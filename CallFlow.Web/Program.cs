@@ -6,6 +6,7 @@ using CallFlow.Web.Data;
 using CallFlow.Web.Hosting;
 using CallFlow.Web.Identity;
 using CallFlow.Web.Live;
+using CallFlow.Web.Metrics;
 using CallFlow.Web.Telephony;
 
 if (Commands.TryRun(args))
@@ -21,6 +22,7 @@ builder.AddLiveUpdates();
 builder.AddConversation();
 builder.AddTelephony();
 builder.AddCalendar();
+builder.AddCallMetrics();
 builder.AddOperatorConsole();
 builder.AddStaffSignIn();
 
@@ -31,6 +33,7 @@ app.UseOperatorConsole();
 app.MapHealth();
 app.MapStaffSignIn();
 app.MapCallExport();
+app.MapMetricsExport();
 app.MapTwilioVoice();
 app.MapCalendarFeed();
 app.MapOperatorConsole();

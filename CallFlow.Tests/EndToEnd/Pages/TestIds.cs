@@ -67,6 +67,10 @@ public static class TestIds
     /// <summary>A weekday's row in the opening hours (monday, tuesday, …).</summary>
     public static string DayOf(DayOfWeek day) => $"[data-testid=day-{day.ToString().ToLowerInvariant()}]";
 
+    public const string MetricsCalls = "[data-testid=headline-calls]";
+    public const string MetricsFunnelChart = "[data-testid=chart-funnel] svg";
+    public const string MetricsFunnelTable = "[data-testid=table-funnel]";
+
     /// <summary>An element of kind <paramref name="kind"/> in the outbox (call, text, redirect, hang-up).</summary>
     public static string OutboxRowOf(string kind) => $"[data-kind=\"{kind}\"]";
 }

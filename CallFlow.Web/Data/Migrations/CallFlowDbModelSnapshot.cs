@@ -395,6 +395,9 @@ namespace CallFlow.Web.Data.Migrations
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FlowVersionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("From")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -431,6 +434,8 @@ namespace CallFlow.Web.Data.Migrations
                     b.HasIndex("BusinessId", "StartedAt");
 
                     b.HasIndex("State", "LastActivityAt");
+
+                    b.HasIndex("BusinessId", "FlowVersionId", "StartedAt");
 
                     b.HasIndex("BusinessId", "From", "StartedAt");
 
@@ -689,6 +694,9 @@ namespace CallFlow.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("DurationMs")
+                        .HasColumnType("REAL");
 
                     b.Property<long?>("FlowVersionId")
                         .HasColumnType("INTEGER");
