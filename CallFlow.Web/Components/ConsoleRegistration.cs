@@ -1,4 +1,5 @@
 using CallFlow.Web.Businesses;
+using CallFlow.Web.Conversation;
 using CallFlow.Web.Identity;
 using MudBlazor;
 using MudBlazor.Services;
@@ -19,6 +20,7 @@ public static class ConsoleRegistration
             config.SnackbarConfiguration.VisibleStateDuration = 4000;
         });
         builder.Services.AddScoped<BusinessScope>();
+        builder.Services.AddScoped<FlowEditing>();
         return builder;
     }
 
