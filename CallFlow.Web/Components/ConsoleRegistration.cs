@@ -1,6 +1,7 @@
 using CallFlow.Web.Businesses;
 using CallFlow.Web.Conversation;
 using CallFlow.Web.Identity;
+using CallFlow.Web.TestCalls;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -21,6 +22,7 @@ public static class ConsoleRegistration
         });
         builder.Services.AddScoped<BusinessScope>();
         builder.Services.AddScoped<FlowEditing>();
+        builder.Services.AddScoped<TestCallDialer>();
         return builder;
     }
 
