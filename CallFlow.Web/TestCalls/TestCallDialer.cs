@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CallFlow.Web.TestCalls;
 
 /// <summary>A business the viewer may call from the test-call page, with the flows they may test on it.</summary>
-public sealed record TestCallTarget(string BusinessId, string BusinessName, string PhoneNumber, IReadOnlyList<TestableFlow> Flows);
+public sealed record TestCallTarget(string BusinessId, string BusinessName, string PhoneNumber, string Language, IReadOnlyList<TestableFlow> Flows);
 
 /// <summary>A flow to call: the published one (<see cref="VersionId"/> null: whatever is live) or a stored version (an owner's draft).</summary>
 public sealed record TestableFlow(long? VersionId, string Label);
@@ -46,9 +46,9 @@ public sealed partial class TestCallDialer(
         var businesses = await scope.BusinessesAsync(cancellationToken);
         var ids = businesses.Select(b => b.Id).ToList();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var numbers = await db.Businesses.AsNoTracking().Where(b => ids.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.PhoneNumber, cancellationToken);
+        var lines = await db.Businesses.AsNoTracking().Where(b => ids.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => (b.PhoneNumber, b.Language), cancellationToken);
         var targets = new List<TestCallTarget>();
-        foreach (var business in businesses.Where(b => numbers.ContainsKey(b.Id)))
+        foreach (var business in businesses.Where(b => lines.ContainsKey(b.Id)))
         {
             var history = await flows.HistoryAsync(business.Id, FlowTypes.Booking, cancellationToken);
             var live = history.FirstOrDefault(v => v.Status == FlowStatus.Published);
@@ -58,7 +58,7 @@ public sealed partial class TestCallDialer(
                 options.Add(new(draft.Id, $"Draft (v{draft.Number})"));
             }
 
-            targets.Add(new TestCallTarget(business.Id, business.Name, numbers[business.Id], options));
+            targets.Add(new TestCallTarget(business.Id, business.Name, lines[business.Id].PhoneNumber, lines[business.Id].Language, options));
         }
 
         return targets;

@@ -1,4 +1,4 @@
-// Speaking on the test-call page: the browser's own speech recognizer (Web Speech API), where there is one.
+// The test call's speech button: the browser's own speech recognizer (Web Speech API), where there is one.
 // Without it (Firefox, most headless browsers) the page offers typing only.
 const Recognition = window.SpeechRecognition || window.webkitSpeechRecognition;
 let current = null;
