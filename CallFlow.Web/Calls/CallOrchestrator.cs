@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CallFlow.Web.Calls;
 
 /// <summary>An inbound call as the carrier announced it.</summary>
-public sealed record InboundCall(string CallSid, string From, string To, CallerInfo CallerInfo);
+public sealed record InboundCall(string CallSid, string From, string To, CallerInfo CallerInfo)
+{
+    /// <summary>The flow version a test call from the console asked for (honoured only for a version of the business called).</summary>
+    public long? FlowVersionId { get; init; }
+}
 
 /// <summary>The result of announcing an inbound call: the business that answers it, or none for an unknown number.</summary>
 public sealed record CallStart(Call? Call, Business? Business, bool Existing)

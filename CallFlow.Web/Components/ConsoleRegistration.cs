@@ -1,6 +1,8 @@
 using CallFlow.Web.Businesses;
 using CallFlow.Web.Businesses.Settings;
+using CallFlow.Web.Conversation;
 using CallFlow.Web.Identity;
+using CallFlow.Web.TestCalls;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -21,6 +23,8 @@ public static class ConsoleRegistration
         });
         builder.Services.AddScoped<BusinessScope>();
         builder.Services.AddScoped<BusinessSettingsService>();
+        builder.Services.AddScoped<FlowEditing>();
+        builder.Services.AddScoped<TestCallDialer>();
         return builder;
     }
 

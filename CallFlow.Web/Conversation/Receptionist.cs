@@ -42,9 +42,20 @@ public sealed class Receptionist(
             return VoiceReply.Goodbye(AlreadyEnded) with { Speaker = start.Business!.ToProfile().Voice };
         }
 
+        // A test call may ask for a version (a draft); only one of the called business's own is honoured.
+        long? pin = null;
+        if (call.FlowVersionId is { } requested && !start.Existing)
+        {
+            pin = (await flows.VersionOfAsync(start.Business!.Id, requested, cancellationToken))?.VersionId;
+            if (pin is null)
+            {
+                logger.LogWarning("Call {CallSid}: flow version {Version} is not {BusinessId}'s; running the published flow", call.CallSid, requested, start.Business.Id);
+            }
+        }
+
         // A repeated webhook for the same call is greeted again, but the greeting is stored once.
         return await RunAsync(call.CallSid, null, started, record: !start.Existing, asCaller: false,
-            (engine, turn, _, _) => Task.FromResult(engine.Answer(turn)), cancellationToken) ?? NoSuchCall(call.CallSid);
+            (engine, turn, _, _) => Task.FromResult(engine.Answer(turn)), cancellationToken, pin) ?? NoSuchCall(call.CallSid);
     }
 
     public async Task<VoiceReply> ConnectOutboundAsync(string callSid, CancellationToken cancellationToken)
@@ -100,12 +111,13 @@ public sealed class Receptionist(
         return reply ?? VoiceReply.Goodbye(TechnicalDifficulties);
     }
 
-    private async Task<VoiceReply?> RunAsync(string callSid, CallerInput? input, long started, bool record, bool asCaller, Decide decide, CancellationToken cancellationToken)
+    private async Task<VoiceReply?> RunAsync(string callSid, CallerInput? input, long started, bool record, bool asCaller, Decide decide, CancellationToken cancellationToken, long? pinVersion = null)
     {
         var done = await calls.ExecuteAsync(callSid, Actor.Carrier, async session =>
         {
             var wasLive = session.State.IsLive() || session.State is CallState.Idle or CallState.Ringing;
             Prepare(session);
+            session.Context.Conversation.FlowVersionId ??= pinVersion;
             var flow = await flows.ForCallAsync(session.Business, session.Context.Conversation.FlowVersionId, cancellationToken);
             session.Context.Conversation.FlowVersionId ??= flow.VersionId ?? StoredFlow.BuiltInVersionId;
 

@@ -50,7 +50,10 @@ public static class TwilioVoiceApi
             City = form["FromCity"],
             Region = form["FromState"],
             Country = form["FromCountry"],
-        });
+        })
+        {
+            FlowVersionId = long.TryParse(context.Request.Query[WebhookUrls.FlowVersionParameter], NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null,
+        };
         return await twiml.RespondAsync(context, callSid, receptionist, () => receptionist.AnswerAsync(inbound, context.RequestAborted));
     }
 

@@ -71,6 +71,30 @@ public static class TestIds
     public const string MetricsFunnelChart = "[data-testid=chart-funnel] svg";
     public const string MetricsFunnelTable = "[data-testid=table-funnel]";
 
+    public const string ViewList = "[data-testid=view-list]";
+    public const string AppointmentList = "[data-testid=appointment-list]";
+
+    public const string StepEditor = "[data-testid=step-editor]";
+    public const string FlowStatus = "[data-testid=flow-status]";
+    public const string Publish = "[data-testid=publish]";
+    public const string SaveDraft = "[data-testid=save-draft]";
+    public const string PublishRefused = "[data-testid=publish-refused]";
+    public const string DiffStep = "[data-testid=diff-step]";
+    public const string InputError = ".mud-input-helper-text.mud-input-error";
+
+    public const string Dial = "[data-testid=dial]";
+    public const string SayText = "[data-testid=say-text]";
+    public const string Say = "[data-testid=say]";
+    public const string Bubble = "[data-testid=bubble]";
+    public const string AssistantBubble = "[data-testid=bubble][data-speaker=assistant]";
+    public const string TestCallStatus = "[data-testid=test-call-status]";
+
+    /// <summary>A field of the flow editor by its test id (step-prompt, step-validation-pattern, …).</summary>
+    public static string Field(string testId) => $"[data-testid={testId}]";
+
+    /// <summary>A step of the flow editor's list, by its id.</summary>
+    public static string StepItem(string stepId) => $"[data-testid=step-item][data-step-id=\"{stepId}\"]";
+
     /// <summary>An element of kind <paramref name="kind"/> in the outbox (call, text, redirect, hang-up).</summary>
     public static string OutboxRowOf(string kind) => $"[data-kind=\"{kind}\"]";
 }
