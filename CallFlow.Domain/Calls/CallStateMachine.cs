@@ -1,6 +1,5 @@
 using CallFlow.Domain.Conversation;
 using Stateless;
-using Stateless.Graph;
 using Stateless.Reflection;
 
 namespace CallFlow.Domain.Calls;
@@ -10,7 +9,7 @@ namespace CallFlow.Domain.Calls;
 /// collected as <see cref="CallEffect"/>s for the orchestrator to carry out, so firing a trigger never does I/O.
 /// Every <c>Configure</c> call is in this file so the lifecycle reads top to bottom.
 /// </summary>
-public sealed class CallStateMachine
+public sealed partial class CallStateMachine
 {
     private readonly StateMachine<CallState, CallTrigger> _machine;
     private readonly StateMachine<CallState, CallTrigger>.TriggerWithParameters<Intent> _intentIdentified;
@@ -203,80 +202,6 @@ public sealed class CallStateMachine
         return state is CallState.Incoming ? CallTrigger.CallAbandoned : CallTrigger.CallEnded;
     }
 
-    /// <summary>The lifecycle as a Mermaid state diagram, generated from the configuration above.</summary>
-    /// <remarks>Ignored triggers are left out: Stateless draws them as self-loops, which reads as a re-entry.</remarks>
-    public static string ToMermaid()
-    {
-        var info = Describe();
-        var ignored = info.States
-            .SelectMany(s => s.IgnoredTriggers.Select(t => $"{s.UnderlyingState} --> {s.UnderlyingState} : {t.Trigger.UnderlyingTrigger}"))
-            .ToHashSet(StringComparer.Ordinal);
-        var lines = MermaidGraph.Format(info)
-            .Split('\n')
-            .Where(line => !ignored.Contains(line.Trim()));
-        return string.Join('\n', lines).TrimEnd() + "\n";
-    }
-
-    /// <summary>Every configured transition, with inherited superstate transitions expanded onto each substate.</summary>
-    public static IReadOnlyList<CallTransitionInfo> Transitions => TransitionTable.Value;
-
-    private static readonly Lazy<IReadOnlyList<CallTransitionInfo>> TransitionTable = new(BuildTransitionTable);
-
-    private static StateMachineInfo Describe()
-    {
-        var state = CallState.Idle;
-        var machine = new CallStateMachine(() => state, s => state = s, new CallContext());
-        return machine._machine.GetInfo();
-    }
-
-    private static IReadOnlyList<CallTransitionInfo> BuildTransitionTable()
-    {
-        var info = Describe();
-        var byState = info.States.ToDictionary(s => (CallState)s.UnderlyingState);
-        var table = new List<CallTransitionInfo>();
-        foreach (var (state, stateInfo) in byState)
-        {
-            var handled = new HashSet<CallTrigger>();
-            for (var current = stateInfo; current is not null; current = current.Superstate)
-            {
-                var own = new HashSet<CallTrigger>();
-                foreach (var t in current.FixedTransitions)
-                {
-                    var trigger = (CallTrigger)t.Trigger.UnderlyingTrigger;
-                    if (handled.Contains(trigger)) continue;
-                    own.Add(trigger);
-                    table.Add(new CallTransitionInfo(state, (CallState)t.DestinationState.UnderlyingState, trigger, GuardText(t.GuardConditionsMethodDescriptions)));
-                }
-
-                foreach (var t in current.DynamicTransitions)
-                {
-                    var trigger = (CallTrigger)t.Trigger.UnderlyingTrigger;
-                    if (handled.Contains(trigger)) continue;
-                    own.Add(trigger);
-                    foreach (var destination in t.PossibleDestinationStates)
-                    {
-                        table.Add(new CallTransitionInfo(state, Enum.Parse<CallState>(destination.DestinationState), trigger, destination.Criterion));
-                    }
-                }
-
-                foreach (var t in current.IgnoredTriggers)
-                {
-                    own.Add((CallTrigger)t.Trigger.UnderlyingTrigger);
-                }
-
-                handled.UnionWith(own);
-            }
-        }
-
-        return table;
-    }
-
-    private static string? GuardText(IEnumerable<InvocationInfo> guards)
-    {
-        var text = string.Join(", ", guards.Select(g => g.Description));
-        return text.Length == 0 ? null : text;
-    }
-
     private FireResult Run(CallTrigger trigger, Action fire)
     {
         var from = State;
@@ -305,42 +230,4 @@ public sealed class CallStateMachine
         _effects.Add(new CallEffect(action, argument));
         return this;
     }
-}
-
-/// <summary>A transition the machine permits from <paramref name="From"/> (guarded when <paramref name="Guard"/> is set).</summary>
-public sealed record CallTransitionInfo(CallState From, CallState To, CallTrigger Trigger, string? Guard);
-
-/// <summary>One transition as Stateless reported it.</summary>
-public sealed record CallStateChange(CallState From, CallState To, CallTrigger Trigger, bool IsReentry);
-
-public enum FireOutcome
-{
-    Transitioned,
-
-    /// <summary>Nothing happened on purpose: the call is finished, or the state ignores this trigger.</summary>
-    Ignored,
-
-    /// <summary>The trigger is not permitted in this state (or its guard failed); nothing changed.</summary>
-    Refused,
-}
-
-/// <summary>What firing one trigger did: the transitions to audit and the effects to carry out.</summary>
-public sealed record FireResult(
-    FireOutcome Outcome,
-    CallState From,
-    CallState To,
-    CallTrigger Trigger,
-    IReadOnlyList<CallStateChange> Changes,
-    IReadOnlyList<CallEffect> Effects,
-    string? Reason)
-{
-    public bool Transitioned => Outcome == FireOutcome.Transitioned;
-
-    public bool Has(CallAction action) => Effects.Any(e => e.Action == action);
-
-    internal static FireResult Ignored(CallState state, CallTrigger trigger, string reason) =>
-        new(FireOutcome.Ignored, state, state, trigger, [], [], reason);
-
-    internal static FireResult Refused(CallState state, CallTrigger trigger, string reason) =>
-        new(FireOutcome.Refused, state, state, trigger, [], [], reason);
 }

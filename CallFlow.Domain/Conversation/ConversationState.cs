@@ -29,6 +29,9 @@ public sealed class ConversationState
     /// <summary>Steps the assistant has asked at least once (a step filled before it was asked was never entered).</summary>
     public List<string> EnteredSteps { get; set; } = [];
 
+    /// <summary>When each step was last asked, so the Web can record how long a step took to complete or fail.</summary>
+    public Dictionary<string, DateTimeOffset> StepsEnteredAt { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>A part of the day or "the earliest" the caller asked for, until a slot is picked.</summary>
     public TimeRequest? TimePreference { get; set; }
 

@@ -140,6 +140,7 @@ internal sealed class Turn
         Context.CurrentStepId = stepId;
         Context.RetryCount = 0;
         Event(stepId, StepEventKind.Entered);
+        State.StepsEnteredAt[stepId] = Now;
         if (!State.EnteredSteps.Contains(stepId))
         {
             State.EnteredSteps.Add(stepId);

@@ -2,8 +2,12 @@ using System.Text.RegularExpressions;
 
 namespace CallFlow.Domain.Flows;
 
-/// <summary>Why a flow cannot be used, in words an owner can act on; <see cref="StepId"/> names the step when one is at fault.</summary>
-public sealed record FlowProblem(string? StepId, string Message)
+/// <summary>
+/// Why a flow cannot be used, in words an owner can act on; <see cref="StepId"/> names the step when one is at fault
+/// and <see cref="Property"/> the part of it (one of <see cref="FlowPaths"/>), so an editor can show the problem
+/// next to the field that causes it.
+/// </summary>
+public sealed record FlowProblem(string? StepId, string Message, string? Property = null)
 {
     public override string ToString() => Message;
 }
@@ -28,17 +32,17 @@ public static partial class FlowValidator
         var problems = new List<FlowProblem>();
         if (flow.Type != FlowTypes.Booking)
         {
-            problems.Add(new(null, $"Unknown flow type '{flow.Type}'; the only type is '{FlowTypes.Booking}'."));
+            problems.Add(new(null, $"Unknown flow type '{flow.Type}'; the only type is '{FlowTypes.Booking}'.", FlowPaths.Type));
         }
 
         if (string.IsNullOrWhiteSpace(flow.Name))
         {
-            problems.Add(new(null, "The flow needs a name."));
+            problems.Add(new(null, "The flow needs a name.", FlowPaths.Name));
         }
 
         if (flow.Steps.Count == 0)
         {
-            problems.Add(new(null, "The flow has no steps."));
+            problems.Add(new(null, "The flow has no steps.", FlowPaths.Steps));
             return problems;
         }
 
@@ -79,18 +83,18 @@ public static partial class FlowValidator
             {
                 if (dependency == step.Id)
                 {
-                    problems.Add(new(step.Id, $"{Describe(step)} depends on itself."));
+                    problems.Add(new(step.Id, $"{Describe(step)} depends on itself.", FlowPaths.DependsOn));
                 }
                 else if (!ids.Contains(dependency))
                 {
-                    problems.Add(new(step.Id, $"{Describe(step)} depends on '{dependency}', which is not a step of this flow."));
+                    problems.Add(new(step.Id, $"{Describe(step)} depends on '{dependency}', which is not a step of this flow.", FlowPaths.DependsOn));
                 }
             }
         }
 
         if (FindCycle(flow) is { } cycle)
         {
-            problems.Add(new(cycle[0], $"Steps {string.Join(" → ", cycle)} depend on each other in a circle, so none of them could be asked."));
+            problems.Add(new(cycle[0], $"Steps {string.Join(" → ", cycle)} depend on each other in a circle, so none of them could be asked.", FlowPaths.DependsOn));
         }
     }
 
@@ -99,7 +103,7 @@ public static partial class FlowValidator
         var collectors = flow.Steps.SelectMany(s => s.Fields.Select(f => (Field: f, Step: s))).ToLookup(x => x.Field, x => x.Step, StringComparer.Ordinal);
         foreach (var twice in collectors.Where(c => c.Count() > 1))
         {
-            problems.Add(new(twice.Last().Id, $"{twice.Key} is collected by more than one step ({string.Join(", ", twice.Select(s => s.Id))})."));
+            problems.Add(new(twice.Last().Id, $"{twice.Key} is collected by more than one step ({string.Join(", ", twice.Select(s => s.Id))}).", FlowPaths.Fields));
         }
 
         var required = flow.RequiredFields.ToList();
@@ -107,7 +111,7 @@ public static partial class FlowValidator
         {
             foreach (var field in FlowFields.Booking.Where(f => !required.Contains(f, StringComparer.Ordinal)))
             {
-                problems.Add(new(null, $"A booking flow must require {field}: the calendar cannot book without it."));
+                problems.Add(new(null, $"A booking flow must require {field}: the calendar cannot book without it.", FlowPaths.RequiredFields));
             }
         }
 
@@ -115,22 +119,24 @@ public static partial class FlowValidator
         {
             if (!collectors.Contains(field))
             {
-                problems.Add(new(null, $"The required field {field} is not collected by any step."));
+                problems.Add(new(null, $"The required field {field} is not collected by any step.", FlowPaths.RequiredFields));
             }
             else if (collectors[field].All(s => !s.Required))
             {
-                problems.Add(new(collectors[field].First().Id, $"The required field {field} is collected only by an optional step."));
+                problems.Add(new(collectors[field].First().Id, $"The required field {field} is collected only by an optional step.", FlowPaths.Required));
             }
         }
 
-        foreach (var rule in flow.ValidationRules)
+        for (var i = 0; i < flow.ValidationRules.Count; i++)
         {
+            var rule = flow.ValidationRules[i];
             if (!collectors.Contains(rule.Field))
             {
-                problems.Add(new(null, $"A validation rule checks {rule.Field}, which no step collects."));
+                problems.Add(new(null, $"A validation rule checks {rule.Field}, which no step collects.", FlowPaths.ValidationRule(i, nameof(FieldRule.Field))));
             }
 
-            CheckPattern(problems, null, $"The validation pattern for {rule.Field}", rule.Pattern, rule.Message);
+            CheckPattern(problems, null, $"The validation pattern for {rule.Field}", rule.Pattern, rule.Message,
+                FlowPaths.ValidationRule(i, nameof(FieldRule.Pattern)), FlowPaths.ValidationRule(i, nameof(FieldRule.Message)));
         }
     }
 
@@ -139,34 +145,34 @@ public static partial class FlowValidator
         var rules = flow.Rules;
         if (rules.AlternativesToOffer is < 1 or > 5)
         {
-            problems.Add(new(null, $"Offer between 1 and 5 alternatives, not {rules.AlternativesToOffer}."));
+            problems.Add(new(null, $"Offer between 1 and 5 alternatives, not {rules.AlternativesToOffer}.", FlowPaths.AlternativesToOffer));
         }
 
         if (rules.MinimumConfidence is < 0 or >= 1 || double.IsNaN(rules.MinimumConfidence))
         {
-            problems.Add(new(null, "The minimum confidence must be at least 0 and below 1."));
+            problems.Add(new(null, "The minimum confidence must be at least 0 and below 1.", FlowPaths.MinimumConfidence));
         }
 
         if (rules.WhenNobodyCanTakeTheCall == Calls.Fallback.TransferToStaff)
         {
-            problems.Add(new(null, "When nobody can take the call, the assistant can promise a callback or take a message, not transfer."));
+            problems.Add(new(null, "When nobody can take the call, the assistant can promise a callback or take a message, not transfer.", FlowPaths.WhenNobodyCanTakeTheCall));
         }
     }
 
-    private static void CheckPattern(List<FlowProblem> problems, string? stepId, string what, string pattern, string message)
+    private static void CheckPattern(List<FlowProblem> problems, string? stepId, string what, string pattern, string message, string patternPath, string messagePath)
     {
         if (string.IsNullOrEmpty(pattern))
         {
-            problems.Add(new(stepId, $"{what} is empty."));
+            problems.Add(new(stepId, $"{what} is empty.", patternPath));
         }
         else if (TryCompile(pattern, out var error) is null)
         {
-            problems.Add(new(stepId, $"{what} does not compile: {error}"));
+            problems.Add(new(stepId, $"{what} does not compile: {error}", patternPath));
         }
 
         if (string.IsNullOrWhiteSpace(message))
         {
-            problems.Add(new(stepId, $"{what} has no message to tell the caller what is wrong."));
+            problems.Add(new(stepId, $"{what} has no message to tell the caller what is wrong.", messagePath));
         }
     }
 

@@ -25,15 +25,6 @@ public static class FailureTypes
 {
     /// <summary>The snake_case name the audit trail and logs use (connection_lost).</summary>
     public static string ToWireName(this FailureType failure) => WireNames.Of(failure);
-
-    /// <summary>The trigger a decision about this failure is recorded under in the call's audit trail.</summary>
-    public static CallTrigger AuditTrigger(this FailureType failure) => failure switch
-    {
-        FailureType.ConnectionLost => CallTrigger.ConnectionLost,
-        FailureType.Timeout => CallTrigger.Timeout,
-        FailureType.CalendarUnavailable => CallTrigger.BookingFailed,
-        _ => CallTrigger.CallFailed,
-    };
 }
 
 /// <summary>

@@ -22,6 +22,7 @@ public static class SecondBusiness
         business.Address = "40 Harbor Street, Chicago, IL 60601";
         business.TimeZoneId = "America/Chicago";
         business.Greeting = $"Thanks for calling {Name}! How can I help you today?";
+        business.Faq["address"] = "We're at 40 Harbor Street in Chicago, by the river.";
         foreach (var service in business.Services)
         {
             service.Id = $"{Id}-{service.Name.ToLowerInvariant()}";

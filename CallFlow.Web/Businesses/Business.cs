@@ -68,6 +68,17 @@ public sealed class Business
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// Bumped by every settings save: a save made against an older version is refused, so two owners editing at
+    /// once never overwrite each other silently.
+    /// </summary>
+    public int Version { get; set; }
+
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>The staff member who last saved settings.</summary>
+    public string? UpdatedBy { get; set; }
+
     /// <summary>The business as the Domain sees it.</summary>
     public BusinessProfile ToProfile() => new()
     {
@@ -124,6 +135,8 @@ public sealed class Business
             builder.Property(b => b.PhoneNumber).HasMaxLength(32);
             builder.HasIndex(b => b.PhoneNumber).IsUnique();
             builder.Property(b => b.TimeZoneId).HasMaxLength(64);
+            builder.Property(b => b.Version).IsConcurrencyToken();
+            builder.Property(b => b.UpdatedBy).HasMaxLength(200);
             builder.Property(b => b.OpeningHours).HasJsonConversion();
             builder.Property(b => b.Faq).HasJsonConversion();
             builder.Property(b => b.DateOverrides).HasJsonConversion();

@@ -50,6 +50,12 @@ public sealed class Call
     /// <summary>The flow step being asked for (denormalised from the context for queries).</summary>
     public string? CurrentStepId { get; set; }
 
+    /// <summary>
+    /// The flow version the call runs (denormalised from the context for metrics): a stored version's id,
+    /// 0 for the built-in default flow, null before the conversation started.
+    /// </summary>
+    public long? FlowVersionId { get; set; }
+
     public CallContext Context { get; set; } = new();
 
     /// <summary>Optimistic concurrency token, bumped on every save.</summary>
@@ -78,6 +84,7 @@ public sealed class Call
             builder.HasIndex(c => new { c.BusinessId, c.StartedAt });
             builder.HasIndex(c => new { c.State, c.LastActivityAt });
             builder.HasIndex(c => new { c.BusinessId, c.From, c.StartedAt });
+            builder.HasIndex(c => new { c.BusinessId, c.FlowVersionId, c.StartedAt });
             builder.HasMany(c => c.Transitions).WithOne().HasForeignKey(t => t.CallId).OnDelete(DeleteBehavior.Cascade);
             builder.HasMany(c => c.Turns).WithOne().HasForeignKey(t => t.CallId).OnDelete(DeleteBehavior.Cascade);
         }

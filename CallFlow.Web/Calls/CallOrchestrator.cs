@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CallFlow.Web.Calls;
 
 /// <summary>An inbound call as the carrier announced it.</summary>
-public sealed record InboundCall(string CallSid, string From, string To, CallerInfo CallerInfo);
+public sealed record InboundCall(string CallSid, string From, string To, CallerInfo CallerInfo)
+{
+    /// <summary>The flow version a test call from the console asked for (honoured only for a version of the business called).</summary>
+    public long? FlowVersionId { get; init; }
+}
 
 /// <summary>A call we placed (a callback), as the carrier accepted it: its CallSid, the numbers, and what the call starts out knowing.</summary>
 public sealed record OutboundCall(string CallSid, string BusinessId, string From, string To, CallContext Context);
@@ -28,9 +32,11 @@ public sealed class CallOrchestrator(
     CallLocks locks,
     ICallBroadcaster broadcaster,
     TimeProvider clock,
+    IEnumerable<ICallWorkObserver> observers,
     ILogger<CallOrchestrator> logger)
 {
     private const int MaxConcurrencyRetries = 3;
+    private readonly ICallWorkObserver[] _observers = [.. observers];
 
     /// <summary>Creates the call for an inbound webhook and answers it (idle → incoming → connected).</summary>
     /// <remarks>A repeated webhook for the same CallSid returns the call already created instead of a second one.</remarks>
@@ -80,7 +86,9 @@ public sealed class CallOrchestrator(
         var session = new CallSession(db, call, business, Actor.Carrier, now, logger);
         session.Fire(CallTrigger.IncomingCall);
         session.Fire(CallTrigger.CallAnswered);
+        var committed = Saving(session);
         await db.SaveChangesAsync(cancellationToken);
+        Saved(committed);
         broadcaster.Publish(CallSnapshot.Of(call));
         return new CallStart(call, business, Existing: false);
     }
@@ -153,6 +161,8 @@ public sealed class CallOrchestrator(
 
             call.Version++;
             call.CurrentStepId = call.Context.CurrentStepId;
+            call.FlowVersionId = call.Context.Conversation.FlowVersionId;
+            var committed = Saving(session);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -163,8 +173,39 @@ public sealed class CallOrchestrator(
                 continue;
             }
 
+            Saved(committed);
             broadcaster.Publish(CallSnapshot.Of(call));
             return new CallWork<T>(session, result);
+        }
+    }
+
+    private List<Action> Saving(CallSession session)
+    {
+        var committed = new List<Action>(_observers.Length);
+        foreach (var observer in _observers)
+        {
+            if (observer.Saving(session) is { } then)
+            {
+                committed.Add(then);
+            }
+        }
+
+        return committed;
+    }
+
+    private void Saved(List<Action> committed)
+    {
+        foreach (var then in committed)
+        {
+            try
+            {
+                then();
+            }
+            catch (Exception e)
+            {
+                // The call is saved; an observer's bookkeeping must not turn that into a failed webhook.
+                logger.LogError(e, "A call observer failed after the save");
+            }
         }
     }
 

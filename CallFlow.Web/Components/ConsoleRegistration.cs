@@ -1,5 +1,8 @@
 using CallFlow.Web.Businesses;
+using CallFlow.Web.Businesses.Settings;
+using CallFlow.Web.Conversation;
 using CallFlow.Web.Identity;
+using CallFlow.Web.TestCalls;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -19,6 +22,9 @@ public static class ConsoleRegistration
             config.SnackbarConfiguration.VisibleStateDuration = 4000;
         });
         builder.Services.AddScoped<BusinessScope>();
+        builder.Services.AddScoped<BusinessSettingsService>();
+        builder.Services.AddScoped<FlowEditing>();
+        builder.Services.AddScoped<TestCallDialer>();
         return builder;
     }
 

@@ -35,6 +35,9 @@ public sealed class CallStepEvent
 
     public DateTimeOffset At { get; set; }
 
+    /// <summary>For a completion or failure: how long since the step was last asked, in milliseconds (null when it never was).</summary>
+    public double? DurationMs { get; set; }
+
     internal sealed class Configuration : IEntityTypeConfiguration<CallStepEvent>
     {
         public void Configure(EntityTypeBuilder<CallStepEvent> builder)

@@ -1,5 +1,5 @@
 using CallFlow.Domain.Understanding;
-using CallFlow.Web.Telephony;
+using CallFlow.Web.Calls;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CallFlow.Web.Conversation;
@@ -8,7 +8,8 @@ public static class ConversationRegistration
 {
     /// <summary>
     /// The conversation: the interpreter, the flow store (with its cache), the receptionist the phone line talks to,
-    /// and the step metrics of hang-ups. The booking desk (<c>IBookingDesk</c>) is registered by the calendar.
+    /// and the step failures of callers who leave mid-step (saved with the transition that ends the call). The booking
+    /// desk (<c>IBookingDesk</c>) is registered by the calendar.
     /// </summary>
     public static WebApplicationBuilder AddConversation(this WebApplicationBuilder builder)
     {
@@ -18,7 +19,7 @@ public static class ConversationRegistration
         services.TryAddSingleton<IInterpreter, RuleBasedInterpreter>();
         services.AddSingleton<FlowStore>();
         services.AddSingleton<IReceptionist, Receptionist>();
-        services.AddSingleton<ICallEndedHandler, HangUpStepEvents>();
+        services.AddSingleton<ICallWorkObserver, HangUpStepEvents>();
         return builder;
     }
 }

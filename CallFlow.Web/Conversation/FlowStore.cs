@@ -94,6 +94,36 @@ public sealed class FlowStore(IDbContextFactory<CallFlowDb> dbFactory, IMemoryCa
         return flow;
     }
 
+    /// <summary>A stored version by id, only when it belongs to <paramref name="businessId"/> (what a console or a test call may name).</summary>
+    public async Task<StoredFlow?> VersionOfAsync(string businessId, long versionId, CancellationToken cancellationToken = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            if (!await db.FlowVersions.AnyAsync(v => v.Id == versionId && v.BusinessId == businessId, cancellationToken))
+            {
+                return null;
+            }
+        }
+
+        return await VersionAsync(versionId, cancellationToken);
+    }
+
+    /// <summary>Throws the business's draft away; calls already testing it go on with the published flow.</summary>
+    public async Task<bool> DiscardDraftAsync(string businessId, string flowType = FlowTypes.Booking, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var draft = await db.FlowVersions.FirstOrDefaultAsync(v => v.BusinessId == businessId && v.FlowType == flowType && v.Status == FlowStatus.Draft, cancellationToken);
+        if (draft is null)
+        {
+            return false;
+        }
+
+        db.FlowVersions.Remove(draft);
+        await db.SaveChangesAsync(cancellationToken);
+        cache.Remove(new VersionKey(draft.Id));
+        return true;
+    }
+
     /// <summary>Saves the owner's edit as the business's draft (one draft at a time, replaced by the next save). Drafts are not validated until published.</summary>
     public async Task<FlowVersion> SaveDraftAsync(string businessId, string flowType, FlowDefinition definition, string savedBy, string? note = null, CancellationToken cancellationToken = default)
     {

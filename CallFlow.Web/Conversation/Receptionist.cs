@@ -49,11 +49,24 @@ public sealed class Receptionist(
             return VoiceReply.Goodbye(AlreadyEnded) with { Speaker = start.Business!.ToProfile().Voice };
         }
 
+        // A test call may ask for a version (a draft); only one of the called business's own is honoured.
+        long? pin = null;
+        if (call.FlowVersionId is { } requested && !start.Existing)
+        {
+            pin = (await flows.VersionOfAsync(start.Business!.Id, requested, cancellationToken))?.VersionId;
+            if (pin is null)
+            {
+                logger.LogWarning("Call {CallSid}: flow version {Version} is not {BusinessId}'s; running the published flow", call.CallSid, requested, start.Business.Id);
+            }
+        }
+
         // A repeated webhook for the same call is greeted again, but the greeting is stored once.
         SavedProgress? resumable = null;
         return await RunAsync(call.CallSid, null, started, record: !start.Existing, asCaller: false,
-            (engine, turn, _, _) => Task.FromResult(engine.Answer(turn, resumable)), cancellationToken,
-            before: async (session, token) => resumable = start.Existing ? null : await recovery.FindResumableAsync(session, token)) ?? NoSuchCall(call.CallSid);
+            (engine, turn, _, _) => Task.FromResult(engine.Answer(turn, resumable)), cancellationToken, pin,
+            // A test call pinned to a version is about that version, not about an earlier lost booking.
+            before: pin is not null || start.Existing ? null : async (session, token) => resumable = await recovery.FindResumableAsync(session, token))
+            ?? NoSuchCall(call.CallSid);
     }
 
     public async Task<VoiceReply> ConnectOutboundAsync(string callSid, CancellationToken cancellationToken)
@@ -114,7 +127,8 @@ public sealed class Receptionist(
     }
 
     private async Task<VoiceReply?> RunAsync(
-        string callSid, CallerInput? input, long started, bool record, bool asCaller, Decide decide, CancellationToken cancellationToken, Prepare? before = null)
+        string callSid, CallerInput? input, long started, bool record, bool asCaller, Decide decide, CancellationToken cancellationToken,
+        long? pinVersion = null, Prepare? before = null)
     {
         var done = await calls.ExecuteAsync(callSid, Actor.Carrier, async session =>
         {
@@ -125,6 +139,7 @@ public sealed class Receptionist(
                 await before(session, cancellationToken);
             }
 
+            session.Context.Conversation.FlowVersionId ??= pinVersion;
             var flow = await flows.ForCallAsync(session.Business, session.Context.Conversation.FlowVersionId, cancellationToken);
             session.Context.Conversation.FlowVersionId ??= flow.VersionId ?? StoredFlow.BuiltInVersionId;
 

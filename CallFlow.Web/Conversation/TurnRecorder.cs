@@ -47,6 +47,7 @@ internal static class TurnRecorder
                 Attempt = step.Attempt,
                 Unprompted = step.Unprompted,
                 At = session.Now,
+                DurationMs = step.Kind is StepEventKind.Completed or StepEventKind.Failed ? StepDurationMs(session, step.StepId) : null,
             });
         }
 
@@ -67,6 +68,10 @@ internal static class TurnRecorder
 
         session.Touch();
     }
+
+    /// <summary>How long the step has been asked for, in milliseconds; null when it was never asked (answered beforehand).</summary>
+    internal static double? StepDurationMs(CallSession session, string stepId) =>
+        session.Context.Conversation.StepsEnteredAt.TryGetValue(stepId, out var asked) ? Math.Max(0, (session.Now - asked).TotalMilliseconds) : null;
 
     private static string? Truncate(string? text, int length) => text is not null && text.Length > length ? text[..length] : text;
 }

@@ -3,6 +3,7 @@ using CallFlow.Web.Calendar;
 using CallFlow.Web.Calls;
 using CallFlow.Web.Conversation;
 using CallFlow.Web.Identity;
+using CallFlow.Web.Metrics;
 using CallFlow.Web.Recovery;
 using CallFlow.Web.Telephony;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -54,6 +55,10 @@ public class CallFlowDb(DbContextOptions<CallFlowDb> options) : IdentityUserCont
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CallFlowDb).Assembly);
+        if (Database.IsSqlite())
+        {
+            modelBuilder.AddStoredTicks();
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -71,7 +71,7 @@ public sealed class CallbackJob(
 
         await db.CallbackRequests.Where(r => r.Id == callbackId && r.Status == CallbackStatus.Dialing)
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.Status, CallbackStatus.Placed).SetProperty(r => r.OutboundCallId, outbound.Id), CancellationToken.None);
-        RecoveryAudit.Note(db, original.Id, original.State, CallTrigger.DialOut, $"recovery: {attempt} placed as call {placed.CallSid}", Job, now);
+        RecoveryAudit.Note(db, original.Id, original.State, CallTrigger.RecoveryDecided, $"recovery: {attempt} placed as call {placed.CallSid}", Job, now);
         await db.SaveChangesAsync(CancellationToken.None);
         logger.LogInformation("Callback {CallbackId} placed to {To} as {CallSid}", callbackId, request.PhoneNumber, placed.CallSid);
     }
@@ -145,7 +145,7 @@ public sealed class CallbackJob(
             decision = string.Create(CultureInfo.InvariantCulture, $"recovery: callback #{request.Id} {why} after {request.Attempts} attempts → the owner is told");
         }
 
-        RecoveryAudit.Note(db, original.Id, original.State, CallTrigger.NotAnswered, decision, Job, now);
+        RecoveryAudit.Note(db, original.Id, original.State, CallTrigger.RecoveryDecided, decision, Job, now);
         await db.SaveChangesAsync(cancellationToken);
         texts.SendSoon();
     }

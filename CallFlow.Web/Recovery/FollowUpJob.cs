@@ -121,7 +121,7 @@ public sealed class FollowUpJob(
 
         var due = RecoveryManager.NextCallbackAt(situation, 0) ?? now;
         var callback = await CallbackScheduler.ScheduleAsync(db, call.Id, business.Id, promised.PhoneNumber, due, promised.Reason, now, cancellationToken);
-        RecoveryAudit.Note(db, call.Id, call.State, CallFlow.Domain.Calls.CallTrigger.ConnectionLost, string.Create(CultureInfo.InvariantCulture,
+        RecoveryAudit.Note(db, call.Id, call.State, CallFlow.Domain.Calls.CallTrigger.RecoveryDecided, string.Create(CultureInfo.InvariantCulture,
             $"recovery: the callback promised on the phone is booked for {callback.DueAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC, up to {situation.Policy.CallbackMaxAttempts} attempts ({promised.Reason})"),
             RecoveryAudit.Recovery, now);
         return new FollowUpOutcome.Done(string.Create(CultureInfo.InvariantCulture, $"callback booked for {callback.DueAt:u}"));

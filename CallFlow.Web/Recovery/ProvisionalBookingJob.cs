@@ -86,8 +86,7 @@ public sealed class ProvisionalBookingJob(IServiceScopeFactory scopes, OutgoingT
                 break;
         }
 
-        var trigger = outcome is BookingOutcome.Booked ? CallTrigger.BookingComplete : FailureType.CalendarUnavailable.AuditTrigger();
-        RecoveryAudit.Note(db, call.Id, call.State, trigger, $"recovery: {FailureType.CalendarUnavailable.ToWireName()} → {result.Note}", RecoveryAudit.Recovery, now);
+        RecoveryAudit.Note(db, call.Id, call.State, CallTrigger.RecoveryDecided, $"recovery: {FailureType.CalendarUnavailable.ToWireName()} → {result.Note}", RecoveryAudit.Recovery, now);
         return result;
     }
 

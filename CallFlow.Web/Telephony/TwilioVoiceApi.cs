@@ -4,6 +4,7 @@ using CallFlow.Domain.Calls;
 using CallFlow.Web.Calls;
 using CallFlow.Web.Conversation;
 using CallFlow.Web.Data;
+using CallFlow.Web.Metrics;
 using Microsoft.EntityFrameworkCore;
 
 namespace CallFlow.Web.Telephony;
@@ -18,6 +19,7 @@ public static class TwilioVoiceApi
     {
         // Twilio cannot send an antiforgery token; the signature is what proves a request came from it.
         var twilio = app.MapGroup("/twilio")
+            .AddEndpointFilter<WebhookTiming>()
             .AddEndpointFilter<SignatureFilter>()
             .DisableAntiforgery()
             .ExcludeFromDescription();
@@ -48,7 +50,10 @@ public static class TwilioVoiceApi
             City = form["FromCity"],
             Region = form["FromState"],
             Country = form["FromCountry"],
-        });
+        })
+        {
+            FlowVersionId = long.TryParse(context.Request.Query[WebhookUrls.FlowVersionParameter], NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null,
+        };
         return await twiml.RespondAsync(context, callSid, receptionist, () => receptionist.AnswerAsync(inbound, context.RequestAborted));
     }
 

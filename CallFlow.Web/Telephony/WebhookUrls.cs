@@ -17,6 +17,16 @@ public sealed class WebhookUrls(IOptions<TwilioOptions> options)
     public const string Outbound = "/twilio/voice/outbound";
     public const string Wait = "/twilio/voice/wait";
 
+    /// <summary>
+    /// Names the flow version a test call runs (<c>/twilio/voice/incoming?flowVersion=12</c>). The signature covers the
+    /// query, so only a request signed with the auth token (the console's simulator) can carry it.
+    /// </summary>
+    public const string FlowVersionParameter = "flowVersion";
+
+    /// <summary>The incoming webhook of a test call that runs flow version <paramref name="flowVersionId"/>.</summary>
+    public static string IncomingFor(long flowVersionId) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Incoming}?{FlowVersionParameter}={flowVersionId}");
+
     /// <summary>The URL Twilio requested, as it signed it: scheme, host, port, path and the raw query string.</summary>
     public string RequestUrl(HttpRequest request) =>
         Base(request) + (request.Path.ToUriComponent().TrimStart('/')) + request.QueryString.ToUriComponent();

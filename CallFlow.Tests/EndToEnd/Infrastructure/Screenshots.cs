@@ -30,4 +30,21 @@ public static class Screenshots
         TestContext.Current.TestOutputHelper?.WriteLine($"Screenshot: {path}");
         return path;
     }
+
+    /// <summary>Saves one part of the page (a settings section) as <c>{name}.png</c> and returns its path.</summary>
+    public static async Task<string> SaveAsync(ILocator part, string name)
+    {
+        Directory.CreateDirectory(Folder);
+        var path = Path.Combine(Folder, name + ".png");
+        var png = await part.ScreenshotAsync(new LocatorScreenshotOptions
+        {
+            Path = path,
+            Animations = ScreenshotAnimations.Disabled,
+            // The fixed app bar would cover the top of a part scrolled into view.
+            Style = ".mud-snackbar, .mud-appbar { visibility: hidden !important; }",
+        });
+        TestContext.Current.AddAttachment(name, png, "image/png");
+        TestContext.Current.TestOutputHelper?.WriteLine($"Screenshot: {path}");
+        return path;
+    }
 }

@@ -41,6 +41,59 @@ public static class TestIds
     public const string OutboxEmpty = "[data-testid=outbox-empty]";
 
     public const string BusinessProfile = "[data-testid=business-profile]";
+    public const string SettingsSection = ".cf-settings-section";
+    public const string Interval = "[data-testid=interval]";
+    public const string Opens = "input[data-testid=opens]";
+    public const string Closes = "input[data-testid=closes]";
+    public const string AddInterval = "[data-testid=add-interval]";
+    public const string HoursSave = "[data-testid=hours-save]";
+    public const string AddOverride = "[data-testid=add-override]";
+    public const string OverrideNote = "input[data-testid=override-note]";
+    public const string ExplainService = "[data-testid=explain-service]";
+    public const string ExplainDate = "input[data-testid=explain-date]";
+    public const string ExplainTime = "input[data-testid=explain-time]";
+    public const string Explain = "[data-testid=explain]";
+    public const string Explanation = "[data-testid=explanation]";
+    public const string Snackbar = ".mud-snackbar";
+    public const string FieldProblem = "[data-testid=field-problem]";
+    public const string Service = "[data-testid=service]";
+    public const string ServiceEdit = "[data-testid=service-edit]";
+    public const string ServiceBufferAfter = "input[data-testid=service-buffer-after]";
+    public const string ServiceSave = "[data-testid=service-save]";
+
+    /// <summary>A settings section by its anchor (profile, hours, services, …).</summary>
+    public static string SectionOf(string anchor) => $"[data-testid=section-{anchor}]";
+
+    /// <summary>A weekday's row in the opening hours (monday, tuesday, …).</summary>
+    public static string DayOf(DayOfWeek day) => $"[data-testid=day-{day.ToString().ToLowerInvariant()}]";
+
+    public const string MetricsCalls = "[data-testid=headline-calls]";
+    public const string MetricsFunnelChart = "[data-testid=chart-funnel] svg";
+    public const string MetricsFunnelTable = "[data-testid=table-funnel]";
+
+    public const string ViewList = "[data-testid=view-list]";
+    public const string AppointmentList = "[data-testid=appointment-list]";
+
+    public const string StepEditor = "[data-testid=step-editor]";
+    public const string FlowStatus = "[data-testid=flow-status]";
+    public const string Publish = "[data-testid=publish]";
+    public const string SaveDraft = "[data-testid=save-draft]";
+    public const string PublishRefused = "[data-testid=publish-refused]";
+    public const string DiffStep = "[data-testid=diff-step]";
+    public const string InputError = ".mud-input-helper-text.mud-input-error";
+
+    public const string Dial = "[data-testid=dial]";
+    public const string SayText = "[data-testid=say-text]";
+    public const string Say = "[data-testid=say]";
+    public const string Bubble = "[data-testid=bubble]";
+    public const string AssistantBubble = "[data-testid=bubble][data-speaker=assistant]";
+    public const string TestCallStatus = "[data-testid=test-call-status]";
+
+    /// <summary>A field of the flow editor by its test id (step-prompt, step-validation-pattern, …).</summary>
+    public static string Field(string testId) => $"[data-testid={testId}]";
+
+    /// <summary>A step of the flow editor's list, by its id.</summary>
+    public static string StepItem(string stepId) => $"[data-testid=step-item][data-step-id=\"{stepId}\"]";
 
     /// <summary>An element of kind <paramref name="kind"/> in the outbox (call, text, redirect, hang-up).</summary>
     public static string OutboxRowOf(string kind) => $"[data-kind=\"{kind}\"]";

@@ -64,7 +64,7 @@ public class CalendarUnavailableRecoveryTests
         var audit = await app.AuditAsync(callSid);
         audit.Single(t => t.Trigger == CallTrigger.CallEnded).Detail.ShouldBe(
             $"recovery: calendar_unavailable → take the booking provisionally and confirm it by text once the calendar answers ({FlakyDesk.Reason})");
-        audit.Where(t => t.From == t.To).Select(t => t.Detail).ShouldBe([
+        audit.Where(t => t.Trigger == CallTrigger.RecoveryDecided).Select(t => t.Detail).ShouldBe([
             "recovery: calendar_unavailable → attempt 1 failed (the calendar database is not answering), commit again at 2026-03-04 15:01:00 UTC",
             $"recovery: calendar_unavailable → committed as appointment {booked.Id}, confirmation texted",
         ]);

@@ -91,7 +91,7 @@ public class ConnectionLostTests
         var callback = (await app.CallbacksAsync()).ShouldHaveSingleItem();
         (callback.PhoneNumber, callback.DueAt, callback.Status, callback.RequestedBy).ShouldBe((TelephonyApp.Caller, dropped.AddMinutes(5), CallbackStatus.Pending, CallbackRequest.ByRecovery));
         var decision = (await app.AuditAsync(lost))[^1];
-        (decision.From, decision.To, decision.Trigger, decision.ActorName).ShouldBe((Failed, Failed, CallTrigger.ConnectionLost, "recovery"));
+        (decision.From, decision.To, decision.Trigger, decision.ActorName).ShouldBe((Failed, Failed, CallTrigger.RecoveryDecided, "recovery"));
         decision.Detail.ShouldBe("recovery: connection_lost → progress saved, call back at 2026-03-04 15:05 UTC (attempt 1 of 3) (carrier status completed)");
     }
 
@@ -116,7 +116,7 @@ public class ConnectionLostTests
         var resumed = (await app.CallAsync(outbound.CallSid))!;
         (resumed.Context.CollectedData["service"], resumed.Context.CollectedData["date"], resumed.Context.CollectedData["time"]).ShouldBe(("Haircut", "2026-03-06", "15:00"));
         (await app.ChainAsync(outbound.CallSid)).ShouldBe([Ringing, Connected, BookingAppointment, CollectingInfo, CollectingInfo]);
-        (await app.AuditAsync(lost)).ShouldContain(t => t.Trigger == CallTrigger.DialOut && t.Detail!.Contains("callback #1, attempt 1 of 3 placed"));
+        (await app.AuditAsync(lost)).ShouldContain(t => t.Trigger == CallTrigger.RecoveryDecided && t.Detail!.Contains("callback #1, attempt 1 of 3 placed"));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public class LiveCallFailureTests
         (fallback.Value, fallback.Attribute("voice")?.Value).ShouldBe((asked, "alice"));
         (plain.Value, plain.Attribute("voice")).ShouldBe((asked, null));
         (next.Value, next.Attribute("voice")).ShouldBe(("And what time suits you?", null), "the call keeps the voice that works");
-        var notes = (await app.AuditAsync(leg.CallSid)).Where(t => t.From == t.To && t.Trigger == CallTrigger.CallFailed).Select(t => t.Detail).ToList();
+        var notes = (await app.AuditAsync(leg.CallSid)).Where(t => t.Trigger == CallTrigger.RecoveryDecided).Select(t => t.Detail).ToList();
         notes.ShouldBe([
             "recovery: voice_synthesis_failed → repeat the reply with the fallback voice (carrier error 13511)",
             "recovery: voice_synthesis_failed → repeat the reply with the carrier's default voice (carrier error 13520)",

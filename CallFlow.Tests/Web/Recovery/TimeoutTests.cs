@@ -44,7 +44,7 @@ public class TimeoutTests
         leg.LastPrompt.ShouldBe("Are you still there? What day would you like to come in?");
         await leg.SpeakAsync("Friday");
         leg.LastPrompt.ShouldBe("And what time suits you?");
-        var note = (await app.AuditAsync(leg.CallSid)).Single(t => t.Trigger == CallTrigger.Timeout);
+        var note = (await app.AuditAsync(leg.CallSid)).Single(t => t.Trigger == CallTrigger.RecoveryDecided);
         (note.From, note.To, note.ActorName).ShouldBe((CallState.CollectingInfo, CallState.CollectingInfo, "recovery"));
         note.Detail.ShouldBe("recovery: timeout → no activity for 61 s, prompt again (1 of 1)");
     }

@@ -101,6 +101,17 @@ namespace CallFlow.Web.Data.Migrations
                     b.Property<string>("TransferNumber")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Voice")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -392,6 +403,9 @@ namespace CallFlow.Web.Data.Migrations
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FlowVersionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("From")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -428,6 +442,8 @@ namespace CallFlow.Web.Data.Migrations
                     b.HasIndex("BusinessId", "StartedAt");
 
                     b.HasIndex("State", "LastActivityAt");
+
+                    b.HasIndex("BusinessId", "FlowVersionId", "StartedAt");
 
                     b.HasIndex("BusinessId", "From", "StartedAt");
 
@@ -720,6 +736,9 @@ namespace CallFlow.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("DurationMs")
+                        .HasColumnType("REAL");
 
                     b.Property<long?>("FlowVersionId")
                         .HasColumnType("INTEGER");

@@ -28,10 +28,14 @@ public sealed class CarrierSimulator(HttpClient http, string authToken, Uri? pub
     public string DialOutcome { get; set; } = "completed";
 
     /// <summary>A caller dials a business: posts the incoming webhook and plays the answer up to the first question.</summary>
-    public async Task<SimulatedCall> DialAsync(string from, string to, CancellationToken cancellationToken = default)
+    public Task<SimulatedCall> DialAsync(string from, string to, CancellationToken cancellationToken = default) =>
+        DialAsync(from, to, WebhookUrls.Incoming, cancellationToken);
+
+    /// <summary>A caller dials a business whose number points at <paramref name="incomingUrl"/> (a path or absolute URL, query included).</summary>
+    public async Task<SimulatedCall> DialAsync(string from, string to, string incomingUrl, CancellationToken cancellationToken)
     {
         var call = new SimulatedCall(this, NewSid("CA"), from, to, "inbound");
-        await call.StartAsync(Url(WebhookUrls.Incoming), cancellationToken);
+        await call.StartAsync(Url(incomingUrl), cancellationToken);
         return call;
     }
 

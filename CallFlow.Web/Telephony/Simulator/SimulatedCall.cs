@@ -80,6 +80,9 @@ public sealed class SimulatedCall
 
     public SimulatedCallEnd? EndedBy { get; private set; }
 
+    /// <summary>Raised after the caller or the carrier did something on this leg (on the thread that did it).</summary>
+    public event Action? Changed;
+
     /// <summary>Caller speech, as the carrier's recognizer would post it.</summary>
     public Task SayAsync(string speech, double confidence = 0.92, CancellationToken cancellationToken = default) =>
         AnswerGatherAsync(
@@ -290,6 +293,7 @@ public sealed class SimulatedCall
         finally
         {
             _gate.Release();
+            Changed?.Invoke();
         }
     }
 }

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CallFlow.Web.Data.Migrations
 {
     [DbContext(typeof(CallFlowDb))]
-    [Migration("20261124113211_AddRecovery")]
-    partial class AddRecovery
+    [Migration("20261124113406_AddBusinessSettingsVersion")]
+    partial class AddBusinessSettingsVersion
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -72,10 +72,6 @@ namespace CallFlow.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("NotificationNumber")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("OpeningHours")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -83,10 +79,6 @@ namespace CallFlow.Web.Data.Migrations
                     b.Property<string>("PhoneNumber")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Recovery")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Resources")
@@ -103,6 +95,17 @@ namespace CallFlow.Web.Data.Migrations
 
                     b.Property<string>("TransferNumber")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Voice")
                         .IsRequired()
@@ -526,9 +529,6 @@ namespace CallFlow.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("BusinessId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -539,30 +539,12 @@ namespace CallFlow.Web.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("CompletedAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LastAttemptAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OutboundCallId")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("PhoneNumber")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RequestedAt")
@@ -581,8 +563,6 @@ namespace CallFlow.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CallId");
-
-                    b.HasIndex("OutboundCallId");
 
                     b.HasIndex("Status", "DueAt");
 
@@ -648,9 +628,6 @@ namespace CallFlow.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("BusinessId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -661,16 +638,10 @@ namespace CallFlow.Web.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("ClaimedAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
@@ -694,8 +665,6 @@ namespace CallFlow.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CallId");
-
-                    b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("Status", "Kind", "CreatedAt");
 
@@ -903,79 +872,6 @@ namespace CallFlow.Web.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("CallFlow.Web.Recovery.OutgoingText", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AppointmentId")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("AppointmentStartUtc")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Body")
-                        .HasMaxLength(1600)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BusinessId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CallId")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CarrierSid")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ClaimedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("DueAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AppointmentId");
-
-                    b.HasIndex("Status", "DueAt");
-
-                    b.ToTable("OutgoingTexts", (string)null);
                 });
 
             modelBuilder.Entity("CallFlow.Web.Telephony.OutboxMessage", b =>

@@ -1,9 +1,14 @@
 using CallFlow.Domain.Recovery;
-using CallFlow.Web.Recovery;
+using CallFlow.Web.Businesses;
+using CallFlow.Web.Businesses.Settings;
 
-namespace CallFlow.Web.Components.Settings;
+namespace CallFlow.Web.Recovery;
 
-/// <summary>The recovery policy as the owner edits it: durations in whole minutes or seconds, as the form shows them.</summary>
+/// <summary>
+/// A business's recovery policy as its owner edits it on the settings page: durations in whole minutes or seconds, and
+/// the number the owner is texted at. The Domain's <see cref="RecoveryPolicy.Validate"/> decides what is in range; its
+/// problems are put beside the inputs they concern.
+/// </summary>
 public sealed class RecoveryPolicyForm
 {
     public int ResumeWindowMinutes { get; set; }
@@ -30,9 +35,9 @@ public sealed class RecoveryPolicyForm
 
     public string? NotificationNumber { get; set; }
 
-    public static RecoveryPolicyForm From(RecoverySettings settings)
+    public static RecoveryPolicyForm From(Business business)
     {
-        var policy = settings.Policy;
+        var policy = business.Recovery;
         return new RecoveryPolicyForm
         {
             ResumeWindowMinutes = (int)policy.ResumeWindow.TotalMinutes,
@@ -46,11 +51,11 @@ public sealed class RecoveryPolicyForm
             TransferOnFailure = policy.TransferOnFailure,
             CommitMaxAttempts = policy.CommitMaxAttempts,
             CommitRetryDelaySeconds = (int)policy.CommitRetryDelay.TotalSeconds,
-            NotificationNumber = settings.NotificationNumber,
+            NotificationNumber = business.NotificationNumber,
         };
     }
 
-    public RecoverySettings ToSettings() => new(new RecoveryPolicy
+    public RecoveryPolicy ToPolicy() => new()
     {
         ResumeWindow = TimeSpan.FromMinutes(ResumeWindowMinutes),
         CallbackDelay = TimeSpan.FromMinutes(CallbackDelayMinutes),
@@ -63,5 +68,31 @@ public sealed class RecoveryPolicyForm
         TransferOnFailure = TransferOnFailure,
         CommitMaxAttempts = CommitMaxAttempts,
         CommitRetryDelay = TimeSpan.FromSeconds(CommitRetryDelaySeconds),
-    }, NotificationNumber);
+    };
+
+    /// <summary>Everything out of range, each beside the input it concerns; empty when the policy can be saved.</summary>
+    public List<SettingsProblem> Problems()
+    {
+        var problems = ToPolicy().Validate().Select(p => SettingsProblem.For(this, Input(p.Setting), p.Message)).ToList();
+        if (FormChecks.Clean(NotificationNumber) is not null && FormChecks.E164(NotificationNumber) is null)
+        {
+            problems.Add(SettingsProblem.For(this, nameof(NotificationNumber),
+                "Enter the number with + and the country code, such as +12125550100, or leave it empty to text the transfer number."));
+        }
+
+        return problems;
+    }
+
+    /// <summary>The number to text the owner at, in E.164; null to use the transfer number.</summary>
+    public string? OwnerNumber() => FormChecks.E164(NotificationNumber);
+
+    private static string Input(string setting) => setting switch
+    {
+        nameof(RecoveryPolicy.ResumeWindow) => nameof(ResumeWindowMinutes),
+        nameof(RecoveryPolicy.CallbackDelay) => nameof(CallbackDelayMinutes),
+        nameof(RecoveryPolicy.CallbackSpacing) => nameof(CallbackSpacingMinutes),
+        nameof(RecoveryPolicy.SilenceTimeout) => nameof(SilenceTimeoutSeconds),
+        nameof(RecoveryPolicy.CommitRetryDelay) => nameof(CommitRetryDelaySeconds),
+        _ => setting,
+    };
 }
