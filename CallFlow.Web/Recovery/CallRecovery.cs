@@ -47,7 +47,7 @@ public sealed class CallRecovery(JobQueue queue)
         }
 
         session.Context.Conversation.FlowVersionId = progress.FlowVersionId;
-        var cancelled = await CallbackScheduler.CancelPendingAsync(session.Db, previous.Id, $"the caller called back (call {call.CallSid})", session.Now, cancellationToken);
+        var cancelled = await CallbackScheduler.CancelOpenAsync(session.Db, previous.Id, $"the caller called back (call {call.CallSid})", session.Now, cancellationToken);
         var callbacks = cancelled.Count == 0 ? "no callback was waiting" : $"callback #{string.Join(", #", cancelled)} cancelled";
         RecoveryAudit.Note(session.Db, previous.Id, previous.State, CallTrigger.RecoveryDecided,
             $"recovery: connection_lost → the caller called back within the resume window (call {call.CallSid}) and is offered to continue; {callbacks}",

@@ -38,22 +38,25 @@ public static class CallbackScheduler
         return request;
     }
 
-    /// <summary>Cancels the call's callbacks that are still waiting (not one already ringing); returns their ids.</summary>
-    public static async Task<IReadOnlyList<long>> CancelPendingAsync(CallFlowDb db, string callId, string why, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Cancels the call's open callbacks (the caller reached us first); returns their ids. One already ringing rings on,
+    /// but is not tried again if nobody answers.
+    /// </summary>
+    public static async Task<IReadOnlyList<long>> CancelOpenAsync(CallFlowDb db, string callId, string why, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var pending = await db.CallbackRequests.Where(r => r.CallId == callId && r.Status == CallbackStatus.Pending)
+        var open = await db.CallbackRequests
+            .Where(r => r.CallId == callId && (r.Status == CallbackStatus.Pending || r.Status == CallbackStatus.Dialing || r.Status == CallbackStatus.Placed))
             .Select(r => r.Id).ToListAsync(cancellationToken);
-        if (pending.Count == 0)
+        if (open.Count == 0)
         {
-            return pending;
+            return open;
         }
 
-        // Conditional, so a callback the job claimed a moment ago is left to ring rather than marked cancelled.
-        await db.CallbackRequests.Where(r => pending.Contains(r.Id) && r.Status == CallbackStatus.Pending)
+        await db.CallbackRequests.Where(r => open.Contains(r.Id) && r.Status != CallbackStatus.Answered)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(r => r.Status, CallbackStatus.Cancelled)
                 .SetProperty(r => r.Note, why)
                 .SetProperty(r => r.CompletedAt, now), cancellationToken);
-        return pending;
+        return open;
     }
 }
