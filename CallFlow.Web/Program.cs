@@ -7,6 +7,7 @@ using CallFlow.Web.Hosting;
 using CallFlow.Web.Identity;
 using CallFlow.Web.Live;
 using CallFlow.Web.Metrics;
+using CallFlow.Web.Recovery;
 using CallFlow.Web.Telephony;
 
 if (Commands.TryRun(args))
@@ -23,6 +24,7 @@ builder.AddConversation();
 builder.AddTelephony();
 builder.AddCalendar();
 builder.AddCallMetrics();
+builder.AddRecovery();
 builder.AddOperatorConsole();
 builder.AddStaffSignIn();
 
@@ -36,6 +38,7 @@ app.MapCallExport();
 app.MapMetricsExport();
 app.MapTwilioVoice();
 app.MapCalendarFeed();
+app.MapJobsDashboard();
 app.MapOperatorConsole();
 app.Run();
 

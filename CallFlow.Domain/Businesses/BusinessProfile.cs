@@ -1,4 +1,5 @@
 using CallFlow.Domain.Calendar;
+using CallFlow.Domain.Recovery;
 
 namespace CallFlow.Domain.Businesses;
 
@@ -27,6 +28,9 @@ public sealed record BusinessProfile
     public IReadOnlyDictionary<string, string> Faq { get; init; } = new Dictionary<string, string>();
 
     public VoiceSettings Voice { get; init; } = new();
+
+    /// <summary>How failures on this business's calls are handled.</summary>
+    public RecoveryPolicy Recovery { get; init; } = new();
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 }

@@ -1,4 +1,5 @@
 using CallFlow.Domain.Conversation;
+using CallFlow.Domain.Recovery;
 
 namespace CallFlow.Domain.Calls;
 
@@ -43,6 +44,9 @@ public sealed class CallContext
 
     /// <summary>The conversation engine's own memory between turns (open question, held slot, flow version).</summary>
     public ConversationState Conversation { get; set; } = new();
+
+    /// <summary>What recovery remembers about the call: the voice in use, prompts to a silent line, saved progress.</summary>
+    public RecoveryState Recovery { get; set; } = new();
 
     /// <summary>How many conversation turns to keep in <see cref="ConversationHistory"/>.</summary>
     public const int HistoryLimit = 12;

@@ -27,6 +27,12 @@ public enum CallTrigger
     TransferFailed,
     Hold,
     Resume,
+
+    /// <summary>
+    /// Not fired on the machine: the audit trail's name for a recovery decision that changes no state (a callback
+    /// booked, a reply repeated in another voice), recorded as a row from the call's state to itself.
+    /// </summary>
+    RecoveryDecided,
 }
 
 public static class CallTriggers

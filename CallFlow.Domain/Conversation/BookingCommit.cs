@@ -1,5 +1,6 @@
 using CallFlow.Domain.Booking;
 using CallFlow.Domain.Calls;
+using CallFlow.Domain.Recovery;
 using CallFlow.Domain.Understanding;
 
 namespace CallFlow.Domain.Conversation;
@@ -99,7 +100,8 @@ internal static class BookingCommit
             serviceId, start, name, turn.Collected[BookingFields.CustomerPhone], reason, turn.State.Existing?.AppointmentId));
         turn.Decide(CallOutcome.MessageTaken);
         turn.State.CalendarUnavailable = true;
-        turn.Fire(CallTrigger.CallEnded, $"calendar unavailable, booking taken provisionally: {reason}");
+        var decision = RecoveryManager.Decide(FailureType.CalendarUnavailable, RecoverySituation.Of(turn.Business, turn.Call.State, turn.Context, turn.Now));
+        turn.Fire(CallTrigger.CallEnded, (decision with { Cause = reason }).Describe());
         turn.LeaveSteps();
         return turn.End($"Thank you, {FirstName(name)}. Our calendar isn't answering right now, so I've taken your request, and we'll confirm it by text message shortly. Thanks for calling {turn.Business.Name}. Goodbye!");
     }

@@ -1,6 +1,7 @@
 using CallFlow.Domain.Businesses;
 using CallFlow.Domain.Calls;
 using CallFlow.Domain.Flows;
+using CallFlow.Domain.Recovery;
 using CallFlow.Domain.Understanding;
 
 namespace CallFlow.Domain.Conversation;
@@ -27,4 +28,10 @@ public sealed record TurnResult(VoiceReply Reply)
 
     /// <summary>The call's outcome as decided so far by the conversation (null when none was decided).</summary>
     public CallOutcome? Outcome { get; init; }
+
+    /// <summary>Recovery decisions taken without firing a trigger (a voice change, a message offered): the Web writes them to the audit trail.</summary>
+    public IReadOnlyList<RecoveryDecision> Decisions { get; init; } = [];
+
+    /// <summary>The reply repeats the last one (spoken with another voice): it is not a new exchange for the transcript.</summary>
+    public bool Repeated { get; init; }
 }

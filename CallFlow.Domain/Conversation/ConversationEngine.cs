@@ -1,5 +1,6 @@
 using CallFlow.Domain.Booking;
 using CallFlow.Domain.Calls;
+using CallFlow.Domain.Recovery;
 using CallFlow.Domain.Understanding;
 
 namespace CallFlow.Domain.Conversation;
@@ -20,10 +21,18 @@ namespace CallFlow.Domain.Conversation;
 /// </remarks>
 public sealed class ConversationEngine(IInterpreter interpreter, IBookingDesk desk)
 {
-    /// <summary>Greets a caller whose call was just answered.</summary>
-    public TurnResult Answer(CallTurn input)
+    /// <summary>
+    /// Greets a caller whose call was just answered; a caller who lost a booking on an earlier call
+    /// (<paramref name="resumable"/>) is offered to continue it.
+    /// </summary>
+    public TurnResult Answer(CallTurn input, SavedProgress? resumable = null)
     {
         var turn = new Turn(input, desk);
+        if (resumable is { HasBooking: true } && input.Flow is not null)
+        {
+            return turn.Result(Recoveries.OfferResume(turn, resumable));
+        }
+
         var greeting = string.IsNullOrWhiteSpace(input.Business.Greeting)
             ? $"Thanks for calling {input.Business.Name}. {Prompts.OpenQuestion}"
             : input.Business.Greeting;
@@ -104,20 +113,18 @@ public sealed class ConversationEngine(IInterpreter interpreter, IBookingDesk de
         return turn.Result(Fallbacks.TransferFailed(turn));
     }
 
-    /// <summary>The carrier could not use our reply (its fallback URL was called): apologise, keep what was collected, promise a callback.</summary>
-    public TurnResult Recover(CallTurn input, string? errorCode)
+    /// <summary>The carrier could not use our reply (its fallback URL was called with <paramref name="errorCode"/>).</summary>
+    public TurnResult Recover(CallTurn input, string? errorCode) =>
+        Recover(input, CarrierErrors.Classify(errorCode, input.Call.State, input.Call.Context.HeldFrom), $"carrier error {errorCode ?? "unknown"}");
+
+    /// <summary>
+    /// Something failed while the caller is on the line: carries out <see cref="RecoveryManager"/>'s decision (the same
+    /// reply in another voice, a callback promise that keeps what was collected, staff, or a message).
+    /// </summary>
+    public TurnResult Recover(CallTurn input, FailureType failure, string cause)
     {
         var turn = new Turn(input, desk);
-        if (input.Call.State.IsLive())
-        {
-            turn.Decide(CallOutcome.CallbackScheduled);
-            turn.FollowUps.Add(new FollowUp.ScheduleCallback(turn.CallerNumber, $"carrier error {errorCode ?? "unknown"}",
-                new Dictionary<string, string>(turn.Collected, StringComparer.Ordinal)));
-            input.Call.ReachRetryLimit(Fallback.Callback, $"carrier fallback: error {errorCode ?? "unknown"}");
-        }
-
-        return turn.Result(VoiceReply.Goodbye(
-            "We're sorry, we're having technical difficulties. We've kept the details you gave us, and we'll call you back shortly. Goodbye."));
+        return turn.Result(Recoveries.Recover(turn, failure, cause));
     }
 
     private static async Task<VoiceReply> DecideAsync(Turn turn, Utterance utterance, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using CallFlow.Domain.Booking;
 using CallFlow.Domain.Calls;
+using CallFlow.Domain.Recovery;
 using CallFlow.Domain.Understanding;
 
 namespace CallFlow.Domain.Conversation;
@@ -52,6 +53,9 @@ public sealed class ConversationState
     /// <summary>Staff just took the caller off hold: the next empty turn welcomes them back instead of counting as silence.</summary>
     public bool ReturningFromHold { get; set; }
 
+    /// <summary>A booking this caller lost on an earlier call, offered to them at the greeting ("Welcome back! ...").</summary>
+    public SavedProgress? ResumeOffer { get; set; }
+
     /// <summary>How many exchanges of this call have been stored; the Web numbers its turns with it.</summary>
     public int Turns { get; set; }
 }
@@ -93,6 +97,9 @@ public enum PendingQuestion
 
     /// <summary>The caller said no to the read-back: "What would you like to change?"</summary>
     WhatToChange,
+
+    /// <summary>A caller back after a lost call: "Would you like to continue booking your haircut for Friday?"</summary>
+    ResumeOffer,
 }
 
 /// <summary>A slot read out to the caller.</summary>

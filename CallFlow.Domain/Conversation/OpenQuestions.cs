@@ -34,6 +34,9 @@ internal static class OpenQuestions
             case PendingQuestion.PickSlot:
                 return await PickSlotAsync(turn, reading, cancellationToken);
 
+            case PendingQuestion.ResumeOffer:
+                return await Recoveries.AnswerResumeOfferAsync(turn, reading, cancellationToken);
+
             case PendingQuestion.ConfirmCancel:
                 return await ExistingAppointments.ConfirmCancelAsync(turn, cancellationToken)
                     ?? (intent is Intent.GeneralInquiry or Intent.Book or Intent.Reschedule ? null : Retries.NotUnderstood(turn, StepFailureReason.NoMatch));

@@ -26,7 +26,7 @@ internal static class Prompts
         {
             case PendingQuestion.ReadBack:
                 return Expectation.YesNo(ConfirmationStep(turn));
-            case PendingQuestion.WantsToBook or PendingQuestion.AnythingElse or PendingQuestion.OfferCallback or PendingQuestion.ConfirmCancel:
+            case PendingQuestion.WantsToBook or PendingQuestion.AnythingElse or PendingQuestion.OfferCallback or PendingQuestion.ConfirmCancel or PendingQuestion.ResumeOffer:
                 return Expectation.YesNo();
             case PendingQuestion.PickSlot:
                 return Expectation.Selection(BookingFields.Time, [.. state.Offered.Select(s => Speech.DateAndTime(s.LocalDate, s.LocalTime))]);

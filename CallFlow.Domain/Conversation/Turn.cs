@@ -2,6 +2,7 @@ using CallFlow.Domain.Booking;
 using CallFlow.Domain.Businesses;
 using CallFlow.Domain.Calls;
 using CallFlow.Domain.Flows;
+using CallFlow.Domain.Recovery;
 using CallFlow.Domain.Understanding;
 
 namespace CallFlow.Domain.Conversation;
@@ -14,7 +15,7 @@ namespace CallFlow.Domain.Conversation;
 internal sealed class Turn
 {
     private readonly List<string> _said = [];
-    private readonly HashSet<string> _completeAtStart;
+    private HashSet<string> _completeAtStart;
 
     public Turn(CallTurn input, IBookingDesk desk)
     {
@@ -67,6 +68,12 @@ internal sealed class Turn
     public List<StepEvent> Events { get; } = [];
 
     public List<FollowUp> FollowUps { get; } = [];
+
+    /// <summary>Recovery decisions taken this turn that no fired trigger records.</summary>
+    public List<RecoveryDecision> Decisions { get; } = [];
+
+    /// <summary>The reply repeats the previous one instead of being a new exchange.</summary>
+    public bool Repeated { get; set; }
 
     /// <summary>What the caller said, for audit details.</summary>
     public string Words => Reading?.Text is { Length: > 0 } text ? text : "(nothing)";
@@ -150,6 +157,9 @@ internal sealed class Turn
         }
     }
 
+    /// <summary>Steps completed on an earlier call (a resumed booking) count as done before this turn, not in it.</summary>
+    public void Rebase() => _completeAtStart = CompleteSteps();
+
     public TurnResult Result(VoiceReply reply)
     {
         foreach (var step in CompleteSteps().Except(_completeAtStart))
@@ -164,6 +174,8 @@ internal sealed class Turn
             StepEvents = [.. Events],
             FollowUps = [.. FollowUps],
             Outcome = State.Outcome,
+            Decisions = [.. Decisions],
+            Repeated = Repeated,
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CallFlow.Domain.Businesses;
 
 namespace CallFlow.Domain.Conversation;
@@ -16,6 +17,7 @@ public sealed record VoiceReply(IReadOnlyList<VoiceStep> Steps)
     public VoiceSettings? Speaker { get; init; }
 
     /// <summary>Everything the assistant says in this reply, for the transcript.</summary>
+    [JsonIgnore]
     public string Transcript => string.Join(" ", Steps.Select(step => step switch
     {
         Say say => say.Text,
@@ -24,6 +26,7 @@ public sealed record VoiceReply(IReadOnlyList<VoiceStep> Steps)
     }).Where(text => !string.IsNullOrWhiteSpace(text)));
 
     /// <summary>True when the reply ends the call (hangs up) rather than waiting or transferring.</summary>
+    [JsonIgnore]
     public bool EndsCall => Steps.Count > 0 && Steps[^1] is HangUp;
 
     public static VoiceReply Prompt(string prompt, IReadOnlyList<string>? hints = null) =>
@@ -46,6 +49,14 @@ public enum VoiceChoice
     CarrierDefault,
 }
 
+/// <summary>One thing said or done on the line; serialised with a <c>step</c> discriminator (a call keeps its last reply).</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "step")]
+[JsonDerivedType(typeof(Say), "say")]
+[JsonDerivedType(typeof(Pause), "pause")]
+[JsonDerivedType(typeof(Ask), "ask")]
+[JsonDerivedType(typeof(Transfer), "transfer")]
+[JsonDerivedType(typeof(Hold), "hold")]
+[JsonDerivedType(typeof(HangUp), "hang_up")]
 public abstract record VoiceStep;
 
 /// <summary>Speak a sentence.</summary>

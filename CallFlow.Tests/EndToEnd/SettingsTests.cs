@@ -13,7 +13,7 @@ public sealed class SettingsTests(ChromiumFixture chromium) : ConsoleTest(chromi
     {
         await SignIn.SignInAsync(Server.DemoOwner());
         var settings = await new SettingsPage(Page).OpenAsync();
-        await Expect(settings.Sections).ToHaveCountAsync(8);
+        await Expect(settings.Sections).ToHaveCountAsync(9);
         await settings.ScreenshotAsync("settings");
         await settings.ScreenshotSectionsAsync();
 

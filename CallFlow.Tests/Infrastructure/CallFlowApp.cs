@@ -1,6 +1,7 @@
 using CallFlow.Domain.Booking;
 using CallFlow.Web.Calls;
 using CallFlow.Web.Data;
+using CallFlow.Web.Recovery;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,9 @@ public class CallFlowApp : WebApplicationFactory<Program>
         DatabasePath = databasePath;
         Clock = clock;
         _settings["ConnectionStrings:CallFlow"] = $"Data Source={databasePath}";
+
+        // Recovery work is still recorded as rows; tests run it with RunDueJobsAsync, or turn the server on.
+        _settings["Jobs:RunServer"] = "false";
     }
 
     public string DatabasePath { get; }
@@ -46,6 +50,9 @@ public class CallFlowApp : WebApplicationFactory<Program>
     }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Runs every recovery job that is due on the app's clock, here and now (the Hangfire server is off in tests).</summary>
+    public Task RunDueJobsAsync() => Service<RecoveryDispatcher>().RunDueAsync(TestContext.Current.CancellationToken);
 
     public CallOrchestrator Orchestrator => Service<CallOrchestrator>();
 

@@ -1,5 +1,6 @@
 using CallFlow.Domain.Businesses;
 using CallFlow.Domain.Calendar;
+using CallFlow.Domain.Recovery;
 using CallFlow.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -31,6 +32,12 @@ public sealed class Business
     public string? TransferNumber { get; set; }
 
     public string? Address { get; set; }
+
+    /// <summary>Where the owner is texted when recovery needs a person (callbacks that ran out, messages); the transfer number when unset.</summary>
+    public string? NotificationNumber { get; set; }
+
+    /// <summary>How failures on this business's calls are handled (edited by owners on the settings page).</summary>
+    public RecoveryPolicy Recovery { get; set; } = new();
 
     /// <summary>Secret that lets a calendar app subscribe to the business's iCalendar feed.</summary>
     public string CalendarFeedToken { get; set; } = "";
@@ -85,7 +92,11 @@ public sealed class Business
         OpeningHours = [.. OpeningHours],
         Faq = new Dictionary<string, string>(Faq, StringComparer.OrdinalIgnoreCase),
         Voice = new VoiceSettings(Voice, FallbackVoice, Language),
+        Recovery = Recovery,
     };
+
+    /// <summary>The number the owner is texted at: <see cref="NotificationNumber"/>, else the transfer number.</summary>
+    public string? OwnerNumber => string.IsNullOrWhiteSpace(NotificationNumber) ? TransferNumber : NotificationNumber;
 
     /// <summary>The calendar rules as the Domain reads them; check them with <see cref="CalendarRules.Validate"/>.</summary>
     public CalendarRules ToCalendarRules() => new()
@@ -130,6 +141,8 @@ public sealed class Business
             builder.Property(b => b.Faq).HasJsonConversion();
             builder.Property(b => b.DateOverrides).HasJsonConversion();
             builder.Property(b => b.Resources).HasJsonConversion();
+            builder.Property(b => b.Recovery).HasJsonConversion();
+            builder.Property(b => b.NotificationNumber).HasMaxLength(32);
             builder.HasMany(b => b.Services).WithOne().HasForeignKey(s => s.BusinessId).OnDelete(DeleteBehavior.Cascade);
         }
     }

@@ -1,7 +1,5 @@
 using System.Globalization;
-using CallFlow.Web.Data;
-using CallFlow.Web.Telephony;
-using Microsoft.EntityFrameworkCore;
+using CallFlow.Web.Recovery;
 using Microsoft.Extensions.Options;
 
 namespace CallFlow.Web.Calendar;
@@ -13,18 +11,15 @@ public enum BookingText
 }
 
 /// <summary>
-/// Texts the customer after a booking is committed or moved, through the carrier's Messages API (an outbox row when
-/// simulated). The booking is already saved: a text that cannot be sent is logged and never undoes it.
+/// Texts the customer after a booking is committed or moved: the text (and a reminder before the appointment) is
+/// queued for the message job, so the booking, and a caller waiting on the line for it, never waits for the carrier.
+/// The booking is already saved: a text that cannot be queued is logged and never undoes it.
 /// </summary>
-public sealed class BookingTexts(
-    IDbContextFactory<CallFlowDb> dbFactory,
-    ICarrierClient carrier,
-    IOptions<CalendarOptions> options,
-    ILogger<BookingTexts> logger)
+public sealed class BookingTexts(OutgoingTexts texts, IOptions<CalendarOptions> options, ILogger<BookingTexts> logger)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 
-    /// <summary>Sends the text for a committed appointment. Not cancellable: the booking it reports is already made.</summary>
+    /// <summary>Queues the text for a committed appointment. Not cancellable: the booking it reports is already made.</summary>
     public async Task SendAsync(string appointmentId, BookingText kind)
     {
         if (!options.Value.SendConfirmations)
@@ -34,22 +29,11 @@ public sealed class BookingTexts(
 
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync();
-            var appointment = await db.Appointments.Include(a => a.Business).FirstOrDefaultAsync(a => a.Id == appointmentId);
-            if (appointment?.Business is not { } business)
-            {
-                return;
-            }
-
-            var body = Body(kind, business.Name, business.PhoneNumber, appointment.ServiceName,
-                TimeZoneInfo.ConvertTime(appointment.StartUtc, TimeZoneInfo.FindSystemTimeZoneById(business.TimeZoneId)));
-            var sent = await carrier.SendMessageAsync(new OutboundMessage(appointment.CustomerPhone, business.PhoneNumber, body, business.Id), CancellationToken.None);
-            appointment.ConfirmationSid = sent.MessageSid;
-            await db.SaveChangesAsync();
+            await texts.QueueForAppointmentAsync(appointmentId, kind == BookingText.Moved ? TextKind.Moved : TextKind.Confirmation, CancellationToken.None);
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Appointment {AppointmentId}: the {Kind} text could not be sent; the booking stands", appointmentId, kind);
+            logger.LogWarning(e, "Appointment {AppointmentId}: the {Kind} text could not be queued; the booking stands", appointmentId, kind);
         }
     }
 

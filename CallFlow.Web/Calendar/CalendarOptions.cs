@@ -14,6 +14,10 @@ public sealed record CalendarOptions
     /// <summary>Text the customer a confirmation when a booking is made or moved.</summary>
     public bool SendConfirmations { get; init; } = true;
 
+    /// <summary>How long before an appointment the customer gets a reminder text; zero sends none.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00", ErrorMessage = "Calendar:ReminderLead must be between 0 and 7 days.")]
+    public TimeSpan ReminderLead { get; init; } = TimeSpan.FromHours(24);
+
     /// <summary>How many days of past appointments the iCalendar feed keeps.</summary>
     [Range(0, 3650, ErrorMessage = "Calendar:FeedDaysBack must be between 0 and 3650 days.")]
     public int FeedDaysBack { get; init; } = 90;

@@ -13,6 +13,9 @@ public sealed record InboundCall(string CallSid, string From, string To, CallerI
     public long? FlowVersionId { get; init; }
 }
 
+/// <summary>A call we placed (a callback), as the carrier accepted it: its CallSid, the numbers, and what the call starts out knowing.</summary>
+public sealed record OutboundCall(string CallSid, string BusinessId, string From, string To, CallContext Context);
+
 /// <summary>The result of announcing an inbound call: the business that answers it, or none for an unknown number.</summary>
 public sealed record CallStart(Call? Call, Business? Business, bool Existing)
 {
@@ -88,6 +91,45 @@ public sealed class CallOrchestrator(
         Saved(committed);
         broadcaster.Publish(CallSnapshot.Of(call));
         return new CallStart(call, business, Existing: false);
+    }
+
+    /// <summary>
+    /// Records a call we placed (idle → ringing), under its lock so the carrier's first webhooks for it wait for the row.
+    /// A repeated start for the same CallSid returns the call already recorded.
+    /// </summary>
+    public async Task<Call> StartOutboundAsync(OutboundCall outbound, Actor actor, string? detail, CancellationToken cancellationToken)
+    {
+        using var lease = await locks.AcquireAsync(outbound.CallSid, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.CallSid == outbound.CallSid, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        var business = await db.Businesses.Include(b => b.Services).AsNoTracking().FirstAsync(b => b.Id == outbound.BusinessId, cancellationToken);
+        var now = clock.GetUtcNow();
+        var call = new Call
+        {
+            CallSid = outbound.CallSid,
+            BusinessId = business.Id,
+            Direction = CallDirection.Outbound,
+            From = outbound.From,
+            To = outbound.To,
+            StartedAt = now,
+            LastActivityAt = now,
+            Context = outbound.Context,
+        };
+        call.Context.CallId = call.Id;
+        call.Context.BusinessId = business.Id;
+        call.Context.PhoneNumber = outbound.To;
+        call.Context.StartTime = now;
+        call.Context.LastActivityTime = now;
+        db.Calls.Add(call);
+
+        new CallSession(db, call, business, actor, now, logger).Fire(CallTrigger.DialOut, detail);
+        await db.SaveChangesAsync(cancellationToken);
+        broadcaster.Publish(CallSnapshot.Of(call));
+        return call;
     }
 
     /// <summary>

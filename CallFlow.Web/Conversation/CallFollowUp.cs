@@ -7,8 +7,11 @@ namespace CallFlow.Web.Conversation;
 
 public enum FollowUpStatus
 {
-    /// <summary>Saved with the turn; nobody has acted on it yet.</summary>
+    /// <summary>Saved with the turn and waiting for its time (<see cref="CallFollowUp.DueAt"/>); the recovery jobs act on it.</summary>
     Pending,
+
+    /// <summary>Claimed by a recovery job that is acting on it right now.</summary>
+    Working,
 
     /// <summary>Carried out (a callback placed, a message read, a provisional booking confirmed).</summary>
     Done,
@@ -19,9 +22,9 @@ public enum FollowUpStatus
 
 /// <summary>
 /// A <see cref="FollowUp"/> a turn decided on (schedule a callback, deliver a message, take a booking provisionally),
-/// saved in the same transaction as the turn so nothing promised to a caller is lost. Recovery jobs (issue 7) pick
-/// up pending rows by <see cref="Kind"/>, deserialise <see cref="Payload"/> with <see cref="Read"/>, act, and mark
-/// them done.
+/// saved in the same transaction as the turn so nothing promised to a caller is lost. The recovery jobs pick up
+/// pending rows when due, claim them (so each is acted on once), deserialise <see cref="Payload"/> with
+/// <see cref="Read"/>, act, and mark them done, or due again later (a provisional booking the calendar still refuses).
 /// </summary>
 public sealed class CallFollowUp
 {
@@ -45,6 +48,15 @@ public sealed class CallFollowUp
 
     public DateTimeOffset? CompletedAt { get; set; }
 
+    /// <summary>When a job should act on it next (at once when saved; later after a failed attempt).</summary>
+    public DateTimeOffset DueAt { get; set; }
+
+    /// <summary>How many times a job has tried to act on it.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>When a job claimed it; a claim much older than that was lost with its process and is retried.</summary>
+    public DateTimeOffset? ClaimedAt { get; set; }
+
     public static CallFollowUp Of(string callId, string businessId, FollowUp followUp, DateTimeOffset now) => new()
     {
         CallId = callId,
@@ -52,6 +64,7 @@ public sealed class CallFollowUp
         Kind = followUp.Kind,
         Payload = System.Text.Json.JsonSerializer.Serialize(followUp, JsonConversion.Options),
         CreatedAt = now,
+        DueAt = now,
     };
 
     public FollowUp Read() =>
@@ -68,6 +81,7 @@ public sealed class CallFollowUp
             builder.Property(f => f.Note).HasMaxLength(1000);
             builder.HasOne<CallFlow.Web.Calls.Call>().WithMany().HasForeignKey(f => f.CallId).OnDelete(DeleteBehavior.Cascade);
             builder.HasIndex(f => new { f.Status, f.Kind, f.CreatedAt });
+            builder.HasIndex(f => new { f.Status, f.DueAt });
             builder.HasIndex(f => f.CallId);
         }
     }

@@ -2,8 +2,10 @@ using System.Diagnostics;
 using CallFlow.Domain.Booking;
 using CallFlow.Domain.Calls;
 using CallFlow.Domain.Conversation;
+using CallFlow.Domain.Recovery;
 using CallFlow.Domain.Understanding;
 using CallFlow.Web.Calls;
+using CallFlow.Web.Recovery;
 
 namespace CallFlow.Web.Conversation;
 
@@ -11,13 +13,16 @@ namespace CallFlow.Web.Conversation;
 /// The phone line's receptionist: every carrier webhook becomes one unit of work on the call through
 /// <see cref="CallOrchestrator"/> (one writer per call), in which the conversation engine decides with the flow
 /// version the call started on, and the exchange, its step events and follow-ups are saved with the state change in
-/// one transaction. The booking desk is resolved per turn, so it may be registered with any lifetime.
+/// one transaction. The booking desk is resolved per turn, so it may be registered with any lifetime. Recovery rides
+/// along (<see cref="CallRecovery"/>): a caller back after a lost call is offered to continue, every reply is spoken in
+/// the voice the call is down to, and the carrier's fallback requests are decided by the recovery manager.
 /// </summary>
 public sealed class Receptionist(
     CallOrchestrator calls,
     FlowStore flows,
     IInterpreter interpreter,
     IServiceScopeFactory scopes,
+    CallRecovery recovery,
     ILogger<Receptionist> logger) : IReceptionist
 {
     public const string NotInService = "We're sorry, the number you have called is not in service. Goodbye.";
@@ -26,6 +31,8 @@ public sealed class Receptionist(
     public const string TechnicalDifficulties = "We're sorry, we're having technical difficulties. Please call again in a few minutes. Goodbye.";
 
     private delegate Task<TurnResult> Decide(ConversationEngine engine, CallTurn turn, CallSession session, CancellationToken cancellationToken);
+
+    private delegate Task Prepare(CallSession session, CancellationToken cancellationToken);
 
     public async Task<VoiceReply> AnswerAsync(InboundCall call, CancellationToken cancellationToken)
     {
@@ -54,14 +61,18 @@ public sealed class Receptionist(
         }
 
         // A repeated webhook for the same call is greeted again, but the greeting is stored once.
+        SavedProgress? resumable = null;
         return await RunAsync(call.CallSid, null, started, record: !start.Existing, asCaller: false,
-            (engine, turn, _, _) => Task.FromResult(engine.Answer(turn)), cancellationToken, pin) ?? NoSuchCall(call.CallSid);
+            (engine, turn, _, _) => Task.FromResult(engine.Answer(turn, resumable)), cancellationToken, pin,
+            // A test call pinned to a version is about that version, not about an earlier lost booking.
+            before: pin is not null || start.Existing ? null : async (session, token) => resumable = await recovery.FindResumableAsync(session, token))
+            ?? NoSuchCall(call.CallSid);
     }
 
     public async Task<VoiceReply> ConnectOutboundAsync(string callSid, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        return await RunAsync(callSid, null, started, record: true, asCaller: false, (engine, turn, session, _) =>
+        return await RunAsync(callSid, null, started, record: true, asCaller: false, async (engine, turn, session, _) =>
         {
             if (session.State == CallState.Idle)
             {
@@ -73,9 +84,13 @@ public sealed class Receptionist(
                 session.Fire(CallTrigger.CallAnswered, "callee answered");
             }
 
-            return Task.FromResult(session.State.IsLive()
-                ? engine.AnswerCallback(turn)
-                : new TurnResult(VoiceReply.Goodbye(AlreadyEnded) with { Speaker = turn.Business.Voice }));
+            if (!session.State.IsLive())
+            {
+                return new TurnResult(VoiceReply.Goodbye(AlreadyEnded) with { Speaker = turn.Business.Voice });
+            }
+
+            await recovery.CallbackAnsweredAsync(session, cancellationToken);
+            return engine.AnswerCallback(turn);
         }, cancellationToken) ?? NoSuchCall(callSid);
     }
 
@@ -111,12 +126,19 @@ public sealed class Receptionist(
         return reply ?? VoiceReply.Goodbye(TechnicalDifficulties);
     }
 
-    private async Task<VoiceReply?> RunAsync(string callSid, CallerInput? input, long started, bool record, bool asCaller, Decide decide, CancellationToken cancellationToken, long? pinVersion = null)
+    private async Task<VoiceReply?> RunAsync(
+        string callSid, CallerInput? input, long started, bool record, bool asCaller, Decide decide, CancellationToken cancellationToken,
+        long? pinVersion = null, Prepare? before = null)
     {
         var done = await calls.ExecuteAsync(callSid, Actor.Carrier, async session =>
         {
             var wasLive = session.State.IsLive() || session.State is CallState.Idle or CallState.Ringing;
-            Prepare(session);
+            Fill(session);
+            if (before is not null)
+            {
+                await before(session, cancellationToken);
+            }
+
             session.Context.Conversation.FlowVersionId ??= pinVersion;
             var flow = await flows.ForCallAsync(session.Business, session.Context.Conversation.FlowVersionId, cancellationToken);
             session.Context.Conversation.FlowVersionId ??= flow.VersionId ?? StoredFlow.BuiltInVersionId;
@@ -125,18 +147,18 @@ public sealed class Receptionist(
             var engine = new ConversationEngine(interpreter, scope.ServiceProvider.GetRequiredService<IBookingDesk>());
             ICallLifecycle lifecycle = asCaller ? new CallerTurn(session, Actor.Caller(session.Context.PhoneNumber)) : session;
             var result = await decide(engine, new CallTurn(lifecycle, session.Business.ToProfile(), flow.Compiled, session.Now), session, cancellationToken);
-            if (record && wasLive && (input is not null || result.Reply.Transcript.Length > 0))
+            if (record && wasLive && !result.Repeated && (input is not null || result.Reply.Transcript.Length > 0))
             {
                 TurnRecorder.Record(session, input, result, flow, Stopwatch.GetElapsedTime(started));
             }
 
-            return result.Reply;
+            return recovery.Finish(session, result, callerSpoke: input is { IsEmpty: false });
         }, cancellationToken);
         return done?.Result;
     }
 
     /// <summary>Fills what a call created elsewhere (a callback placed by a job) may lack: ids and the other party's number.</summary>
-    private static void Prepare(CallSession session)
+    private static void Fill(CallSession session)
     {
         var context = session.Context;
         var call = session.Call;

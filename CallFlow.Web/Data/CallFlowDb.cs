@@ -4,6 +4,7 @@ using CallFlow.Web.Calls;
 using CallFlow.Web.Conversation;
 using CallFlow.Web.Identity;
 using CallFlow.Web.Metrics;
+using CallFlow.Web.Recovery;
 using CallFlow.Web.Telephony;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,8 @@ public class CallFlowDb(DbContextOptions<CallFlowDb> options) : IdentityUserCont
     public DbSet<CallStepEvent> StepEvents => Set<CallStepEvent>();
 
     public DbSet<CallFollowUp> FollowUps => Set<CallFollowUp>();
+
+    public DbSet<OutgoingText> OutgoingTexts => Set<OutgoingText>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -68,6 +68,14 @@ internal sealed class Line
 
     public CallTurn Turn() => new(Call, Business, Flow, Clock.GetUtcNow());
 
+    /// <summary>Greets the caller (a line made with <c>answer: false</c>), offering a booking they lost earlier when given one.</summary>
+    public TurnResult Answer(CallFlow.Domain.Recovery.SavedProgress? resumable = null)
+    {
+        Last = Engine.Answer(Turn(), resumable);
+        Results.Add(Last);
+        return Last;
+    }
+
     public Task<TurnResult> SayAsync(string words) => ReplyAsync(Utterance.Speech(words, 0.92));
 
     public Task<TurnResult> SilenceAsync() => ReplyAsync(new Utterance(null));

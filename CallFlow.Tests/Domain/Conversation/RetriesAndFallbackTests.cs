@@ -197,15 +197,17 @@ public class RetriesAndFallbackTests
     }
 
     [Fact]
-    public void The_carrier_fallback_promises_a_callback_and_keeps_what_was_collected()
+    public async Task The_carrier_fallback_mid_booking_promises_a_callback_and_keeps_what_was_collected()
     {
         var line = new Line();
-        line.Context.CollectedData["service"] = "Color";
+        await line.SayAsync("a color please");
 
         var result = line.Engine.Recover(line.Turn(), "11200");
 
         result.Reply.EndsCall.ShouldBeTrue();
-        (line.Call.State, line.Call.DecidedOutcome).ShouldBe((CallState.Ended, CallOutcome.CallbackScheduled));
+        result.Reply.Transcript.ShouldContain("we'll call you back shortly");
+        (line.Call.State, line.Call.DecidedOutcome).ShouldBe((CallState.Failed, CallOutcome.CallbackScheduled));
+        line.Context.Recovery.ProgressSavedAt.ShouldBe(line.Clock.GetUtcNow());
         result.FollowUps.ShouldHaveSingleItem().ShouldBeOfType<FollowUp.ScheduleCallback>().Collected["service"].ShouldBe("Color");
     }
 

@@ -2,11 +2,8 @@ using CallFlow.Domain.Booking;
 using CallFlow.Domain.Calendar;
 using CallFlow.Web.Businesses;
 using CallFlow.Web.Calendar;
-using CallFlow.Web.Data;
 using CallFlow.Web.Telephony;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace CallFlow.Tests.Web.Calendar;
 
@@ -82,6 +79,7 @@ public class CommitTests : IAsyncLifetime
         again.AppointmentId.ShouldBe(first.AppointmentId);
         again.Slot.StartUtc.ShouldBe(CalendarApp.OnTuesday(11));
         (await _app.AppointmentsAsync()).ShouldHaveSingleItem();
+        await _app.RunDueJobsAsync();
         await using var db = _app.Db();
         (await db.OutboxMessages.CountAsync(m => m.Kind == OutboxKind.Message, Token)).ShouldBe(1);
     }
@@ -102,6 +100,7 @@ public class CommitTests : IAsyncLifetime
     {
         var booked = (await _app.BookAsync(CalendarApp.OnTuesday(15, 30), phone: "+16465550142")).ShouldBeOfType<BookingOutcome.Booked>();
 
+        await _app.RunDueJobsAsync();
         await using var db = _app.Db();
         var text = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Kind == OutboxKind.Message, Token);
         (text.To, text.From, text.BusinessId).ShouldBe(("+16465550142", DemoBusiness.DefaultPhoneNumber, DemoBusiness.Id));
@@ -110,17 +109,14 @@ public class CommitTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_text_that_cannot_be_sent_does_not_undo_the_booking()
+    public async Task A_booking_does_not_wait_for_the_carrier_its_text_is_queued_for_the_message_job()
     {
-        var factory = _app.Service<IDbContextFactory<CallFlowDb>>();
-        var options = Options.Create(new CalendarOptions());
-        var texts = new BookingTexts(factory, new CalendarUnavailableTests.NoCarrier(), options, NullLogger<BookingTexts>.Instance);
-        var desk = new BookingDesk(factory, texts, _app.Time, options, NullLogger<BookingDesk>.Instance);
+        var booked = (await _app.BookAsync(CalendarApp.OnTuesday(10))).ShouldBeOfType<BookingOutcome.Booked>();
 
-        var outcome = await desk.BookAsync(new BookingRequest(DemoBusiness.Id, "CA-1", await _app.ServiceAsync(), CalendarApp.OnTuesday(10), "Ada", CalendarApp.Caller, "k"), Token);
-
-        outcome.ShouldBeOfType<BookingOutcome.Booked>();
-        (await _app.AppointmentsAsync()).ShouldHaveSingleItem().ConfirmationSid.ShouldBeNull();
+        await using var db = _app.Db();
+        (await db.OutboxMessages.CountAsync(Token)).ShouldBe(0, "nothing reaches the carrier on the booking's own path");
+        var queued = await db.OutgoingTexts.AsNoTracking().SingleAsync(t => t.Kind == CallFlow.Web.Recovery.TextKind.Confirmation, Token);
+        (queued.AppointmentId, queued.To, queued.Status).ShouldBe((booked.AppointmentId, CalendarApp.Caller, CallFlow.Web.Recovery.TextStatus.Pending));
     }
 
     public static TheoryData<string, string, string> BadRequests => new()
@@ -171,6 +167,7 @@ public class CommitTests : IAsyncLifetime
         outcome.ShouldBeOfType<BookingOutcome.Booked>().AppointmentId.ShouldBe(provisional.Id);
         (await _app.AppointmentsAsync()).Single().Status.ShouldBe(AppointmentStatus.Booked);
         (await _app.ClaimsAsync(provisional.Id)).ShouldNotBeEmpty();
+        await _app.RunDueJobsAsync();
         await using var db = _app.Db();
         (await db.OutboxMessages.CountAsync(Token)).ShouldBe(1);
     }

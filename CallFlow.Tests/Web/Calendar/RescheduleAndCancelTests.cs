@@ -45,6 +45,7 @@ public class RescheduleAndCancelTests : IAsyncLifetime
         var moved = (await _app.AppointmentsAsync()).ShouldHaveSingleItem();
         (moved.Id, moved.StartUtc, moved.RescheduledBy).ShouldBe((id, CalendarApp.OnTuesday(14), $"caller:{Phone}"));
         (await _app.ClaimsAsync(id)).Min(c => c.Unit).ShouldBe(CallFlow.Domain.Calendar.CapacityClaims.UnitAt(CalendarApp.OnTuesday(14)));
+        await _app.RunDueJobsAsync();
         await using var db = _app.Db();
         (await db.OutboxMessages.OrderBy(m => m.Id).LastAsync(Token)).Body!.ShouldContain("has been moved to Tuesday, March 3 at 2:00 PM");
     }

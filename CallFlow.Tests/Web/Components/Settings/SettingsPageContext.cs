@@ -37,6 +37,7 @@ public abstract class SettingsPageContext : ConsoleContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(App.Time);
         Services.AddScoped<BusinessScope>();
         Services.AddScoped<BusinessSettingsService>();
+        Services.AddScoped<CallFlow.Web.Recovery.RecoveryPolicies>();
         return ValueTask.CompletedTask;
     }
 

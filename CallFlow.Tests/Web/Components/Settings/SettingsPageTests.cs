@@ -18,7 +18,7 @@ public sealed class SettingsPageTests : SettingsPageContext
         var page = RenderPage();
 
         var anchors = page.FindAll(".cf-settings-section").Select(s => s.Id).ToList();
-        anchors.ShouldBe(["profile", "hours", "booking-rules", "services", "voice", "faq", "calendar-feed", "explainer"]);
+        anchors.ShouldBe(["profile", "hours", "booking-rules", "services", "voice", "faq", "recovery", "calendar-feed", "explainer"]);
         page.Find("[data-testid=settings-toc]").QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ShouldBe(anchors.Select(a => $"settings#{a}"));
     }
 

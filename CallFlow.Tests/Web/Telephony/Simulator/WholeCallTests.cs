@@ -207,11 +207,13 @@ public class WholeCallTests
         twiml.Elements().Select(e => e.Name.LocalName).ShouldBe(["Say", "Hangup"]);
         twiml.Element("Say")!.Value.ShouldContain("we'll call you back shortly");
         var call = (await app.CallAsync(leg.CallSid))!;
-        (call.State, call.Outcome).ShouldBe((CallState.Ended, CallOutcome.CallbackScheduled));
+        (call.State, call.Outcome).ShouldBe((CallState.Failed, CallOutcome.CallbackScheduled));
         call.Context.CollectedData["service"].ShouldBe("Color");
         await using var db = app.Db();
         var last = await db.CallTransitions.Where(t => t.CallId == call.Id).OrderBy(t => t.Id).LastAsync(Token);
-        (last.Trigger, last.Detail).ShouldBe((CallTrigger.MaxRetriesReached, "carrier fallback: error 11205"));
+        last.Trigger.ShouldBe(CallTrigger.ConnectionLost);
+        last.Detail.ShouldStartWith("recovery: connection_lost → progress saved, call back at ");
+        last.Detail.ShouldEndWith("(carrier error 11205)");
     }
 
     [Fact]
