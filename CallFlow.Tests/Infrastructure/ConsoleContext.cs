@@ -17,6 +17,13 @@ namespace CallFlow.Tests.Infrastructure;
 /// <summary>A bUnit context with MudBlazor's services and loose JS interop, as the console's components expect.</summary>
 public abstract class ConsoleContext : BunitContext
 {
+    static ConsoleContext()
+    {
+        // bUnit waits one second by default; a 2-core CI runner under the full suite needs more headroom. Waits
+        // return as soon as the condition holds, so this only lengthens failures.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+    }
+
     protected ConsoleContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;

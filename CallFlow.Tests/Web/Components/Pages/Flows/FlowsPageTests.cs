@@ -55,6 +55,13 @@ public class FlowsPageTests : ConsoleContext, IAsyncLifetime
         page.Find($"[data-testid={testId}]").Blur();
     }
 
+    /// <summary>Types a change and waits until the editor has taken it (the unsaved marker shows), as a person would before clicking on.</summary>
+    private static void TypeChange(IRenderedComponent<FlowsPage> page, string testId, string value)
+    {
+        Type(page, testId, value);
+        page.WaitForElement("[data-testid=unsaved]");
+    }
+
     /// <summary>The error MudBlazor shows under a field (its helper line in error), or null when the field is fine.</summary>
     private static string? ErrorUnder(IRenderedComponent<FlowsPage> page, string testId)
     {
@@ -123,7 +130,7 @@ public class FlowsPageTests : ConsoleContext, IAsyncLifetime
     {
         var page = RenderPage();
         OpenStep(page, "contact");
-        Type(page, "step-validation-pattern", "[0-9");
+        TypeChange(page, "step-validation-pattern", "[0-9");
 
         await page.Find("[data-testid=publish]").ClickAsync(new());
 
@@ -136,7 +143,7 @@ public class FlowsPageTests : ConsoleContext, IAsyncLifetime
     {
         var page = RenderPage();
         OpenStep(page, "date");
-        Type(page, "step-prompt", "Which day suits you best?");
+        TypeChange(page, "step-prompt", "Which day suits you best?");
         page.Find("[data-testid=flow-note]").Change("Friendlier");
 
         await page.Find("[data-testid=publish]").ClickAsync(new());
