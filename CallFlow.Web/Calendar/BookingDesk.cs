@@ -70,18 +70,23 @@ public sealed partial class BookingDesk(
         {
             var now = Now;
             var until = now + options.Value.HoldLifetime;
+            var due = now + options.Value.HoldLifetime / 2;
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
-            // Only live holds: a lapsed one may already have been offered to someone else.
-            return await db.SlotHolds.Where(h => h.BusinessId == businessId && h.CallId == callId && h.ExpiresAt > now && h.ExpiresAt < until)
-                .ExecuteUpdateAsync(set => set.SetProperty(h => h.ExpiresAt, until), cancellationToken);
+            // Only live holds (a lapsed one may already have been offered to someone else), and only once half their
+            // time is gone: a write per turn would queue every call behind the database's one writer for nothing.
+            var live = db.SlotHolds.Where(h => h.BusinessId == businessId && h.CallId == callId && h.ExpiresAt > now && h.ExpiresAt < due);
+            return await live.AnyAsync(cancellationToken)
+                ? await live.ExecuteUpdateAsync(set => set.SetProperty(h => h.ExpiresAt, until), cancellationToken)
+                : 0;
         }, _ => 0, cancellationToken);
 
     public async Task ReleaseHoldsAsync(string businessId, string callId, CancellationToken cancellationToken) =>
         await GuardAsync(nameof(ReleaseHoldsAsync), businessId, async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            return await db.SlotHolds.Where(h => h.BusinessId == businessId && h.CallId == callId).ExecuteDeleteAsync(cancellationToken);
+            var held = db.SlotHolds.Where(h => h.BusinessId == businessId && h.CallId == callId);
+            return await held.AnyAsync(cancellationToken) ? await held.ExecuteDeleteAsync(cancellationToken) : 0;
         }, _ => 0, cancellationToken);
 
     public async Task<UpcomingAppointment?> FindUpcomingAsync(string businessId, string phoneNumber, CancellationToken cancellationToken) =>

@@ -17,13 +17,20 @@ public static class DataRegistration
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<DatabaseReadiness>();
 
+        if (options.Provider == DatabaseProvider.Sqlite && IsFile(SqliteConnectionString(options.ConnectionString)))
+        {
+            builder.Services.AddHostedService(services => new SqliteCheckpoints(
+                SqliteConnectionString(options.ConnectionString), services.GetRequiredService<DatabaseReadiness>(), services.GetRequiredService<ILogger<SqliteCheckpoints>>()));
+        }
+
         builder.Services.AddPooledDbContextFactory<CallFlowDb>(db =>
         {
             switch (options.Provider)
             {
                 case DatabaseProvider.Sqlite:
-                    db.UseSqlite(SqliteConnectionString(options.ConnectionString), sqlite => sqlite.MigrationsHistoryTable("__migrations"))
-                        .AddInterceptors(new SqlitePragmas());
+                    var connection = new SqliteConnectionStringBuilder(SqliteConnectionString(options.ConnectionString));
+                    db.UseSqlite(connection.ToString(), sqlite => sqlite.MigrationsHistoryTable("__migrations"))
+                        .AddInterceptors(new SqlitePragmas(), new SqliteWriteGate(connection.DataSource, TimeSpan.FromSeconds(connection.DefaultTimeout)));
                     break;
                 default:
                     throw new InvalidOperationException($"Database provider '{options.Provider}' is not supported.");
@@ -36,10 +43,7 @@ public static class DataRegistration
     internal static string SqliteConnectionString(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
-        var isFile = !string.IsNullOrEmpty(builder.DataSource)
-            && builder.DataSource != ":memory:"
-            && builder.Mode != SqliteOpenMode.Memory;
-        if (isFile)
+        if (IsFile(connectionString))
         {
             builder.DataSource = RootConfiguration.ResolvePath(builder.DataSource);
             Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
@@ -52,5 +56,11 @@ public static class DataRegistration
         }
 
         return builder.ToString();
+    }
+
+    private static bool IsFile(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        return !string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory;
     }
 }

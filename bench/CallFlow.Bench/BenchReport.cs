@@ -33,7 +33,7 @@ public sealed record TargetCheck(string Name, string Target, string Actual, bool
 /// <summary>The whole report, printed as a summary and written as JSON.</summary>
 public sealed record BenchReport(
     MachineReport Machine, RunReport Run, ThroughputReport Throughput, LatencyReport Latency, ErrorReport Errors,
-    DatabaseReport? Database, ResourceReport Resources, IReadOnlyList<TargetCheck> Targets)
+    DatabaseReport? Database, DatabaseActivityReport DatabaseActivity, ResourceReport Resources, IReadOnlyList<TargetCheck> Targets)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

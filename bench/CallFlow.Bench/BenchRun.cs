@@ -71,6 +71,7 @@ public static class BenchRun
         var serverBook = new LatencyBook();
         var load = new CallLoad();
         await using var monitor = new ResourceMonitor();
+        using var activity = new DatabaseActivity { Counting = true };
         timer.Book = client;
         server?.Book = serverBook;
         var clock = Stopwatch.StartNew();
@@ -80,6 +81,7 @@ public static class BenchRun
         var wall = clock.Elapsed.TotalSeconds;
         timer.Book = null;
         server?.Book = null;
+        activity.Counting = false;
         var resources = monitor.Report();
 
         DatabaseReport? database = null;
@@ -114,7 +116,7 @@ public static class BenchRun
             baseline.Count(r => r.End != CallEnd.Booked) + (int)baselineBook.AllFailures,
             [.. problems.Take(5).Select(r => $"call {r.Plan.Index} ({r.CallSid}): {r.Problem}")]);
         var machine = MachineReport.Current();
-        return new BenchReport(machine, run, throughput, latency, errors, database, resources,
+        return new BenchReport(machine, run, throughput, latency, errors, database, activity.Report(turns), resources,
             BenchReport.TargetsFor(run, throughput, latency, errors, resources));
     }
 

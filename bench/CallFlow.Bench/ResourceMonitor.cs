@@ -6,7 +6,7 @@ namespace CallFlow.Bench;
 /// <summary>The process's memory and CPU over a phase of the run (the app, and the simulated carrier beside it).</summary>
 public sealed record ResourceReport(
     double PeakWorkingSetMb, double PeakWorkingSetSampledMb, double PeakManagedHeapMb, double CpuSeconds, double WallSeconds, double AverageCoresBusy,
-    int Gen0, int Gen1, int Gen2, string GcMode);
+    int Gen0, int Gen1, int Gen2, string GcMode, double AllocatedMb, double GcPauseSeconds, long LockContentions, int PeakThreads, long PeakQueuedWorkItems);
 
 /// <summary>Samples the working set and managed heap four times a second; CPU time is the process's own count.</summary>
 public sealed class ResourceMonitor : IAsyncDisposable
@@ -16,6 +16,11 @@ public sealed class ResourceMonitor : IAsyncDisposable
     private readonly TimeSpan _cpuAtStart;
     private readonly long _startedAt = Stopwatch.GetTimestamp();
     private readonly (int, int, int) _collectionsAtStart = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+    private readonly long _allocatedAtStart = GC.GetTotalAllocatedBytes();
+    private readonly TimeSpan _pausedAtStart = GC.GetTotalPauseDuration();
+    private readonly long _contentionsAtStart = Monitor.LockContentionCount;
+    private long _peakThreads;
+    private long _peakQueued;
     private long _peakWorkingSet;
     private long _peakHeap;
 
@@ -42,7 +47,12 @@ public sealed class ResourceMonitor : IAsyncDisposable
             GC.CollectionCount(0) - _collectionsAtStart.Item1,
             GC.CollectionCount(1) - _collectionsAtStart.Item2,
             GC.CollectionCount(2) - _collectionsAtStart.Item3,
-            $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode}");
+            $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode}",
+            Mb(GC.GetTotalAllocatedBytes() - _allocatedAtStart),
+            Math.Round((GC.GetTotalPauseDuration() - _pausedAtStart).TotalSeconds, 2),
+            Monitor.LockContentionCount - _contentionsAtStart,
+            (int)Interlocked.Read(ref _peakThreads),
+            Interlocked.Read(ref _peakQueued));
     }
 
     public async ValueTask DisposeAsync()
@@ -73,6 +83,8 @@ public sealed class ResourceMonitor : IAsyncDisposable
         using var process = Process.GetCurrentProcess();
         Raise(ref _peakWorkingSet, process.WorkingSet64);
         Raise(ref _peakHeap, GC.GetGCMemoryInfo().HeapSizeBytes);
+        Raise(ref _peakThreads, ThreadPool.ThreadCount);
+        Raise(ref _peakQueued, ThreadPool.PendingWorkItemCount);
     }
 
     private static void Raise(ref long peak, long value)

@@ -95,6 +95,26 @@ public class HoldTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_hold_is_extended_only_once_half_its_time_is_gone()
+    {
+        await HoldTenAsync("CA-first");
+
+        _app.Time.Advance(TimeSpan.FromMinutes(1));
+        await _app.Desk.ExtendHoldsAsync(DemoBusiness.Id, "CA-first", CalendarApp.Token);
+        (await HoldExpiryAsync()).ShouldBe(CalendarApp.Monday8am.AddMinutes(5));
+
+        _app.Time.Advance(TimeSpan.FromMinutes(2));
+        await _app.Desk.ExtendHoldsAsync(DemoBusiness.Id, "CA-first", CalendarApp.Token);
+        (await HoldExpiryAsync()).ShouldBe(CalendarApp.Monday8am.AddMinutes(8));
+    }
+
+    private async Task<DateTimeOffset> HoldExpiryAsync()
+    {
+        await using var db = _app.Db();
+        return (await db.SlotHolds.SingleAsync(CalendarApp.Token)).ExpiresAt;
+    }
+
+    [Fact]
     public async Task A_lapsed_hold_is_not_revived_by_extending()
     {
         await HoldTenAsync("CA-first");
