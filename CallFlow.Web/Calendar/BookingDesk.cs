@@ -28,42 +28,74 @@ public sealed partial class BookingDesk(
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
+    /// <summary>
+    /// Offers the time asked for (held for the call) or the nearest free ones. The search reads outside any
+    /// transaction; only holding a slot writes, in a short transaction that re-checks that one time on fresh rows of
+    /// its day, so callers deciding on other times never wait for each other's searches. A slot taken in between
+    /// (another caller held it first) sends the search round again on fresh data.
+    /// </summary>
     public async Task<SlotOffer> OfferAsync(SlotRequest request, CancellationToken cancellationToken) =>
         await GuardAsync<SlotOffer>(nameof(OfferAsync), request.BusinessId, async () =>
         {
-            var now = Now;
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var calendar = await CalendarSnapshot.LoadAsync(db, request.BusinessId, now, request.CallId, null, cancellationToken)
-                ?? throw new CalendarUnavailableException($"There is no business '{request.BusinessId}'.");
-            var service = calendar.Service(request.Service.Id) ?? request.Service;
-            if (CalendarRules.ValidateService(service) is { Count: > 0 } problems)
+            for (var round = 1; ; round++)
             {
-                throw new CalendarUnavailableException(problems[0].Message);
-            }
-
-            var availability = calendar.Availability;
-            var count = Math.Clamp(request.ChoiceCount, 1, MaxChoices);
-            var date = request.Date ?? availability.Today;
-            if (request.Time is { } time)
-            {
-                var asked = availability.Explain(service, date, time);
-                if (asked.Slot is { } slot)
+                var now = Now;
+                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+                var calendar = await CalendarSnapshot.LoadAsync(db, request.BusinessId, now, request.CallId, null, cancellationToken)
+                    ?? throw new CalendarUnavailableException($"There is no business '{request.BusinessId}'.");
+                var service = calendar.Service(request.Service.Id) ?? request.Service;
+                if (CalendarRules.ValidateService(service) is { Count: > 0 } problems)
                 {
-                    var hold = SlotHold.For(request.CallId, service, slot, now, options.Value.HoldLifetime);
-                    await db.SlotHolds.Where(h => h.BusinessId == request.BusinessId && h.CallId == request.CallId).ExecuteDeleteAsync(cancellationToken);
-                    db.SlotHolds.Add(HeldSlot.From(request.BusinessId, service.Id, hold, now));
-                    await db.SaveChangesAsync(cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
-                    return new SlotOffer.Held(slot, hold.ExpiresAt);
+                    throw new CalendarUnavailableException(problems[0].Message);
                 }
 
-                return new SlotOffer.Choices(availability.Alternatives(service, date, time, count, request.Within), asked);
-            }
+                var availability = calendar.Availability;
+                var count = Math.Clamp(request.ChoiceCount, 1, MaxChoices);
+                var date = request.Date ?? availability.Today;
+                if (request.Time is not { } time)
+                {
+                    // Only a date, a part of the day or "the earliest": the earliest free slots from there, nothing held.
+                    return new SlotOffer.Choices(availability.Alternatives(service, date, request.Within?.Start ?? TimeOnly.MinValue, count, request.Within), null);
+                }
 
-            // Only a date, a part of the day or "the earliest": the earliest free slots from there, nothing held.
-            return new SlotOffer.Choices(availability.Alternatives(service, date, request.Within?.Start ?? TimeOnly.MinValue, count, request.Within), null);
+                var asked = availability.Explain(service, date, time);
+                if (asked.Slot is not { } slot)
+                {
+                    return new SlotOffer.Choices(availability.Alternatives(service, date, time, count, request.Within), asked);
+                }
+
+                if (await TryHoldAsync(db, request, service, slot, now, cancellationToken) is { } held)
+                {
+                    return held;
+                }
+
+                if (round == CommitAttempts)
+                {
+                    var taken = new SlotExplanation(SlotVerdict.HeldByAnotherCaller, "Another caller is deciding on that time right now.", null);
+                    return new SlotOffer.Choices(
+                        [.. availability.Alternatives(service, date, time, count + 1, request.Within).Where(s => s.StartUtc != slot.StartUtc).Take(count)], taken);
+                }
+            }
         }, reason => new SlotOffer.CalendarUnavailable(reason), cancellationToken);
+
+    /// <summary>Holds a slot for the call if it is still free on fresh rows of its day; null when it was taken meanwhile.</summary>
+    private async Task<SlotOffer.Held?> TryHoldAsync(
+        CallFlowDb db, SlotRequest request, ServiceOffering service, AvailableSlot slot, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var fresh = await CalendarSnapshot.LoadAsync(db, request.BusinessId, now, request.CallId, null, cancellationToken, around: slot.StartUtc);
+        if (fresh?.Availability.Check(service, slot.StartUtc).Slot is null)
+        {
+            return null;
+        }
+
+        var hold = SlotHold.For(request.CallId, service, slot, now, options.Value.HoldLifetime);
+        await db.SlotHolds.Where(h => h.BusinessId == request.BusinessId && h.CallId == request.CallId).ExecuteDeleteAsync(cancellationToken);
+        db.SlotHolds.Add(HeldSlot.From(request.BusinessId, service.Id, hold, now));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new SlotOffer.Held(slot, hold.ExpiresAt);
+    }
 
     public async Task ExtendHoldsAsync(string businessId, string callId, CancellationToken cancellationToken) =>
         await GuardAsync(nameof(ExtendHoldsAsync), businessId, async () =>

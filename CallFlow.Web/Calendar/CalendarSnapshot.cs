@@ -9,8 +9,8 @@ namespace CallFlow.Web.Calendar;
 
 /// <summary>
 /// One business's calendar as read at one moment: its rules and services, and an <see cref="AvailabilityCalculator"/>
-/// over the appointments and live holds of the bookable window. Read it inside the booking transaction for the
-/// commit's re-check.
+/// over the appointments and live holds of the bookable window (or of the days around one time). Read it inside the
+/// booking transaction for the commit's re-check.
 /// </summary>
 internal sealed class CalendarSnapshot
 {
@@ -46,10 +46,14 @@ internal sealed class CalendarSnapshot
     /// <summary>
     /// Reads the business's calendar; null when there is no such business. <paramref name="forCallId"/>'s own holds do
     /// not block it, and <paramref name="excludeAppointmentId"/> (an appointment being moved) does not block itself.
+    /// With <paramref name="around"/>, only the appointments of the days around that instant are read: enough to check
+    /// a time on that day (its buffers, capacity and daily limit), which is what a commit's re-check needs inside the
+    /// write transaction, where every millisecond keeps the other calls waiting.
     /// </summary>
     /// <exception cref="CalendarUnavailableException">The business's calendar rules do not validate.</exception>
     public static async Task<CalendarSnapshot?> LoadAsync(
-        CallFlowDb db, string businessId, DateTimeOffset now, string? forCallId, string? excludeAppointmentId, CancellationToken cancellationToken)
+        CallFlowDb db, string businessId, DateTimeOffset now, string? forCallId, string? excludeAppointmentId, CancellationToken cancellationToken,
+        DateTimeOffset? around = null)
     {
         var business = await db.Businesses.AsNoTracking().Include(b => b.Services)
             .FirstOrDefaultAsync(b => b.Id == businessId, cancellationToken);
@@ -66,8 +70,8 @@ internal sealed class CalendarSnapshot
 
         // Buffers and durations stay under a day each, so two days either side covers everything that can
         // touch a bookable date; the calculator skips the rest by binary search.
-        var from = now.AddDays(-2);
-        var until = now.AddDays(rules.HorizonDays + 3);
+        var from = around?.AddDays(-2) ?? now.AddDays(-2);
+        var until = around?.AddDays(2) ?? now.AddDays(rules.HorizonDays + 3);
         var appointments = await db.Appointments.AsNoTracking()
             .Where(a => a.BusinessId == businessId && a.Status != AppointmentStatus.Cancelled && a.Id != excludeAppointmentId)
             .Where(a => a.EndUtc > from && a.StartUtc < until)
