@@ -14,12 +14,14 @@ public class BenchOptionsTests
         options.Calls.ShouldBe(2000);
         options.Concurrency.ShouldBe(200);
         options.BusinessCount.ShouldBe(20);
+        options.ThinkTime.ShouldBe(TimeSpan.FromSeconds(1));
     }
 
     public static TheoryData<string, BenchOptions> ValidCommandLines => new()
     {
         { "--calls 500 --concurrency 50", new BenchOptions { Calls = 500, Concurrency = 50 } },
-        { "--duration 60 --concurrency 100", new BenchOptions { Mode = BenchMode.Sustained, Duration = TimeSpan.FromSeconds(60), Concurrency = 100 } },
+        { "--duration 60 --concurrency 100", new BenchOptions { Mode = BenchMode.Sustained, Duration = TimeSpan.FromSeconds(60), Concurrency = 100, ThinkTime = TimeSpan.Zero } },
+        { "--duration 60 --think-ms 200", new BenchOptions { Mode = BenchMode.Sustained, Duration = TimeSpan.FromSeconds(60), ThinkTime = TimeSpan.FromMilliseconds(200) } },
         { "--active 1000 --duration 60", new BenchOptions { Mode = BenchMode.Active, Concurrency = 1000, Duration = TimeSpan.FromSeconds(60), ThinkTime = TimeSpan.FromSeconds(3) } },
         { "--duration 30 --active 10 --think-ms 500", new BenchOptions { Mode = BenchMode.Active, Concurrency = 10, Duration = TimeSpan.FromSeconds(30), ThinkTime = TimeSpan.FromMilliseconds(500) } },
         { "--think-ms 250", new BenchOptions { ThinkTime = TimeSpan.FromMilliseconds(250) } },

@@ -7,13 +7,14 @@ namespace CallFlow.Bench;
 /// <summary>
 /// The baseline's caller: the same requests as a booking call (the incoming webhook, five answers, the completed
 /// status), signed the same way, with the same form fields, each answer read and parsed as TwiML, all sent to the
-/// fixed-TwiML <see cref="BaselineEndpoint"/>. What it measures is the client, loopback and Kestrel: the floor.
+/// fixed-TwiML <see cref="BaselineEndpoint"/>, paced by the same think time. What it measures is the client,
+/// loopback and Kestrel: the floor.
 /// </summary>
 public static class BaselineCaller
 {
     private const int Answers = 5;
 
-    public static async Task<CallResult> PlayAsync(CarrierSimulator carrier, CallPlan plan, CancellationToken cancellationToken)
+    public static async Task<CallResult> PlayAsync(CarrierSimulator carrier, CallPlan plan, TimeSpan thinkTime, CancellationToken cancellationToken)
     {
         var sid = "CA" + Guid.NewGuid().ToString("N");
         try
@@ -21,6 +22,11 @@ public static class BaselineCaller
             await FetchAsync(carrier, Form(carrier, sid, plan, "ringing"), cancellationToken);
             for (var i = 0; i < Answers; i++)
             {
+                if (thinkTime > TimeSpan.Zero)
+                {
+                    await Task.Delay(BookingCaller.Jitter(thinkTime, plan.Index + i), cancellationToken);
+                }
+
                 var form = Form(carrier, sid, plan, "in-progress");
                 form.Add(new("SpeechResult", plan.Request));
                 form.Add(new("Confidence", "0.92"));

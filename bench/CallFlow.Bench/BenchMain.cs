@@ -5,6 +5,12 @@ public static class BenchMain
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            Console.WriteLine(BenchOptions.Usage);
+            return 0;
+        }
+
         BenchOptions options;
         try
         {
@@ -15,12 +21,6 @@ public static class BenchMain
             Console.Error.WriteLine(e.Message);
             Console.Error.WriteLine(BenchOptions.Usage);
             return 2;
-        }
-
-        if (args.Contains("--help") || args.Contains("-h"))
-        {
-            Console.WriteLine(BenchOptions.Usage);
-            return 0;
         }
 
         using var stop = new CancellationTokenSource();

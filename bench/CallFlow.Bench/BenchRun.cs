@@ -40,15 +40,13 @@ public static class BenchRun
         var dates = CallPlan.OpenDays(days, startedAt);
         var questions = options.Mode == BenchMode.Active ? 4 : 1;
         CallPlan Plan(int index) => CallPlan.Draw(index, numbers, dates, options.Mode == BenchMode.Active ? questions : index % 2, options.Seed);
+        // The first calls ring in over about one call's length (seven answers), so the calls on the line are at every
+        // stage of a booking, as real calls arriving one by one are, not all at the same step at once.
+        var rampUp = options.ThinkTime * 7;
         Task<CallResult> Book(int index) => BookingCaller.PlayAsync(carrier, Plan(index), options.ThinkTime, cancellationToken);
-        Task<CallResult> Baseline(int index) => BaselineCaller.PlayAsync(carrier, Plan(index), cancellationToken);
-
-        progress.WriteLine($"Warming up: {options.WarmupCalls} calls...");
-        var warmup = await new CallLoad().RunAsync(WarmupIndex, options.WarmupCalls, Math.Min(options.Concurrency, 20), Book, cancellationToken);
-        if (app is not null)
-        {
-            await new CallLoad().RunAsync(WarmupIndex, Math.Min(options.WarmupCalls, 20), Math.Min(options.Concurrency, 20), Baseline, cancellationToken);
-        }
+        Task<CallResult> Baseline(int index) => BaselineCaller.PlayAsync(carrier, Plan(index), options.ThinkTime, cancellationToken);
+        Task<CallResult> WarmUp(int index) => BookingCaller.PlayAsync(carrier, Plan(index), TimeSpan.Zero, cancellationToken);
+        Task<CallResult> WarmUpBaseline(int index) => BaselineCaller.PlayAsync(carrier, Plan(index), TimeSpan.Zero, cancellationToken);
 
         var baselineBook = new LatencyBook();
         var baselineCalls = app is null ? 0 : options.BaselineCalls ?? (options.Mode == BenchMode.Active ? 0 : Math.Min(2000, timed ? options.Concurrency * 10 : options.Calls));
@@ -56,10 +54,15 @@ public static class BenchRun
         if (baselineCalls > 0)
         {
             progress.WriteLine($"Baseline: {baselineCalls} calls of fixed TwiML, {options.Concurrency} at a time...");
+            await new CallLoad().RunAsync(WarmupIndex, Math.Min(options.WarmupCalls, 20), Math.Min(options.Concurrency, 20), WarmUpBaseline, cancellationToken);
             timer.Book = baselineBook;
-            baseline = await new CallLoad().RunAsync(0, baselineCalls, options.Concurrency, Baseline, cancellationToken);
+            baseline = await new CallLoad().RunAsync(0, baselineCalls, options.Concurrency, Baseline, cancellationToken, rampUp);
             timer.Book = null;
         }
+
+        // Right before measuring, so the JIT's optimised code (tiered compilation) is in place when the clock starts.
+        progress.WriteLine($"Warming up: {options.WarmupCalls} calls...");
+        var warmup = await new CallLoad().RunAsync(WarmupIndex, options.WarmupCalls, Math.Min(options.Concurrency, 20), WarmUp, cancellationToken);
 
         progress.WriteLine(options.Mode switch
         {
@@ -76,7 +79,7 @@ public static class BenchRun
         server?.Book = serverBook;
         var clock = Stopwatch.StartNew();
         var measured = options.Mode == BenchMode.Calls
-            ? await load.RunAsync(0, options.Calls, options.Concurrency, Book, cancellationToken)
+            ? await load.RunAsync(0, options.Calls, options.Concurrency, Book, cancellationToken, rampUp)
             : await load.RunForAsync(0, options.Duration, options.Concurrency, Book, cancellationToken);
         var wall = clock.Elapsed.TotalSeconds;
         timer.Book = null;

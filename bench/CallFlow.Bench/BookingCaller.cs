@@ -26,7 +26,8 @@ public sealed record CallResult(CallPlan Plan, string? CallSid, CallEnd End, int
 /// </summary>
 public static class BookingCaller
 {
-    private const int MaxUtterances = 14;
+    // A booking takes 6 to 8 answers; racing 200 callers for the same week can add a few rounds of alternatives.
+    private const int MaxUtterances = 24;
 
     public static async Task<CallResult> PlayAsync(CarrierSimulator carrier, CallPlan plan, TimeSpan thinkTime, CancellationToken cancellationToken)
     {
@@ -119,7 +120,7 @@ public static class BookingCaller
         return new CallResult(plan, leg.CallSid, CallEnd.Unexpected, said, alternatives, problem);
     }
 
-    private static TimeSpan Jitter(TimeSpan think, int salt)
+    internal static TimeSpan Jitter(TimeSpan think, int salt)
     {
         var third = think.TotalMilliseconds / 3;
         return TimeSpan.FromMilliseconds(think.TotalMilliseconds - third + new Random(salt).NextDouble() * 2 * third);

@@ -17,12 +17,25 @@ public sealed class CallLoad
 
     public int Active => Volatile.Read(ref _active);
 
-    /// <summary>Plays calls <paramref name="first"/> … first + count − 1, <paramref name="concurrency"/> at a time.</summary>
-    public async Task<IReadOnlyList<CallResult>> RunAsync(int first, int count, int concurrency, Func<int, Task<CallResult>> play, CancellationToken cancellationToken)
+    /// <summary>
+    /// Plays calls <paramref name="first"/> … first + count − 1, <paramref name="concurrency"/> at a time. The first
+    /// <paramref name="concurrency"/> calls ring in spread evenly over <paramref name="rampUp"/>, as calls arrive at a
+    /// business, rather than all in the same millisecond; after that each call that ends makes room for the next.
+    /// </summary>
+    public async Task<IReadOnlyList<CallResult>> RunAsync(
+        int first, int count, int concurrency, Func<int, Task<CallResult>> play, CancellationToken cancellationToken, TimeSpan rampUp = default)
     {
         var results = new ConcurrentBag<CallResult>();
         await Parallel.ForEachAsync(Enumerable.Range(first, count), new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-            async (index, _) => results.Add(await TrackAsync(play, index)));
+            async (index, token) =>
+            {
+                if (rampUp > TimeSpan.Zero && index - first < concurrency)
+                {
+                    await Task.Delay(rampUp * (index - first) / concurrency, token);
+                }
+
+                results.Add(await TrackAsync(play, index));
+            });
         return [.. results.OrderBy(r => r.Plan.Index)];
     }
 
