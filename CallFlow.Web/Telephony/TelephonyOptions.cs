@@ -28,6 +28,9 @@ public sealed record TwilioOptions
     /// <summary>Largest webhook body accepted; Twilio's are a few kilobytes.</summary>
     public int MaxBodyBytes { get; init; } = 64 * 1024;
 
+    /// <summary>Webhooks worked on at once; more wait their turn (each one in flight holds database connections).</summary>
+    public int MaxConcurrentWebhooks { get; init; } = 32;
+
     /// <summary>How long one REST request to Twilio may take.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -76,6 +79,11 @@ internal sealed partial class TelephonyOptionsValidator(IOptions<CarrierOptions>
         if (!IsHttpUrl(options.ApiBaseUrl))
         {
             errors.Add($"Twilio:ApiBaseUrl '{options.ApiBaseUrl}' is not an absolute http(s) URL.");
+        }
+
+        if (options.MaxConcurrentWebhooks is < 1 or > 1024)
+        {
+            errors.Add("Twilio:MaxConcurrentWebhooks must be between 1 and 1024.");
         }
 
         if (options.MaxBodyBytes is < 1024 or > 1024 * 1024)

@@ -26,6 +26,7 @@ public static class TelephonyRegistration
         services.AddSingleton<TwimlResponder>();
         services.AddSingleton<StatusCallbackHandler>();
         services.AddSingleton<OutboxQueries>();
+        services.AddSingleton<WebhookSlots>();
 
         // Behind a tunnel or reverse proxy on this machine, X-Forwarded-Proto/Host give the URL Twilio signed.
         // Proxies elsewhere are trusted with ASPNETCORE_FORWARDEDHEADERS_ENABLED, or avoided with Twilio:PublicBaseUrl.

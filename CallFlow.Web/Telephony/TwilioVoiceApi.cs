@@ -20,6 +20,7 @@ public static class TwilioVoiceApi
         // Twilio cannot send an antiforgery token; the signature is what proves a request came from it.
         var twilio = app.MapGroup("/twilio")
             .AddEndpointFilter<WebhookTiming>()
+            .AddEndpointFilter<WebhookConcurrency>()
             .AddEndpointFilter<SignatureFilter>()
             .DisableAntiforgery()
             .ExcludeFromDescription();

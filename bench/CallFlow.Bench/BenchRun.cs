@@ -80,7 +80,7 @@ public static class BenchRun
         var clock = Stopwatch.StartNew();
         var measured = options.Mode == BenchMode.Calls
             ? await load.RunAsync(0, options.Calls, options.Concurrency, Book, cancellationToken, rampUp)
-            : await load.RunForAsync(0, options.Duration, options.Concurrency, Book, cancellationToken);
+            : await load.RunForAsync(0, options.Duration, options.Concurrency, Book, cancellationToken, rampUp);
         var wall = clock.Elapsed.TotalSeconds;
         timer.Book = null;
         server?.Book = null;

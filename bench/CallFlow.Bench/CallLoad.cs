@@ -39,8 +39,12 @@ public sealed class CallLoad
         return [.. results.OrderBy(r => r.Plan.Index)];
     }
 
-    /// <summary>Keeps <paramref name="concurrency"/> calls going, each followed by the next, until <paramref name="duration"/> is over.</summary>
-    public async Task<IReadOnlyList<CallResult>> RunForAsync(int first, TimeSpan duration, int concurrency, Func<int, Task<CallResult>> play, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps <paramref name="concurrency"/> calls going, each followed by the next, until <paramref name="duration"/>
+    /// is over; the first ones ring in spread over <paramref name="rampUp"/> (or a few milliseconds apart).
+    /// </summary>
+    public async Task<IReadOnlyList<CallResult>> RunForAsync(
+        int first, TimeSpan duration, int concurrency, Func<int, Task<CallResult>> play, CancellationToken cancellationToken, TimeSpan rampUp = default)
     {
         var results = new ConcurrentBag<CallResult>();
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
@@ -48,7 +52,7 @@ public sealed class CallLoad
         var workers = Enumerable.Range(0, concurrency).Select(async worker =>
         {
             // Staggered starts, so calls do not all reach the same step at the same moment.
-            await Task.Delay(TimeSpan.FromMilliseconds(worker % 50 * 10), cancellationToken);
+            await Task.Delay(rampUp > TimeSpan.Zero ? rampUp * worker / concurrency : TimeSpan.FromMilliseconds(worker % 50 * 10), cancellationToken);
             while (Stopwatch.GetTimestamp() < deadline && !cancellationToken.IsCancellationRequested)
             {
                 results.Add(await TrackAsync(play, Interlocked.Increment(ref _next) - 1));

@@ -26,6 +26,7 @@ public class TelephonyOptionsTests
         { "malformed account sid", Live with { AccountSid = "AC123" }, CarrierMode.Twilio, "Twilio:AccountSid" },
         { "twilio without public base", Live with { PublicBaseUrl = "" }, CarrierMode.Twilio, "Twilio:PublicBaseUrl is required" },
         { "tiny body limit", Live with { MaxBodyBytes = 10 }, CarrierMode.Simulated, "Twilio:MaxBodyBytes" },
+        { "no webhook at a time", Live with { MaxConcurrentWebhooks = 0 }, CarrierMode.Simulated, "Twilio:MaxConcurrentWebhooks" },
     };
 
     [Theory]
