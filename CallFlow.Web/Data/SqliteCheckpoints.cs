@@ -12,6 +12,9 @@ namespace CallFlow.Web.Data;
 /// </summary>
 internal sealed class SqliteCheckpoints(string connectionString, DatabaseReadiness readiness, ILogger<SqliteCheckpoints> logger) : BackgroundService
 {
+    // Its own unpooled connection that never creates the file: a database deleted meanwhile is not brought back.
+    private readonly string _connectionString = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString();
+
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -35,7 +38,7 @@ internal sealed class SqliteCheckpoints(string connectionString, DatabaseReadine
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (readiness.IsReady)
+        if (readiness.IsReady && File.Exists(new SqliteConnectionStringBuilder(_connectionString).DataSource))
         {
             Checkpoint("TRUNCATE");
         }
@@ -45,7 +48,7 @@ internal sealed class SqliteCheckpoints(string connectionString, DatabaseReadine
     {
         try
         {
-            using var connection = new SqliteConnection(connectionString);
+            using var connection = new SqliteConnection(_connectionString);
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = $"PRAGMA busy_timeout=1000; PRAGMA wal_checkpoint({mode});";
