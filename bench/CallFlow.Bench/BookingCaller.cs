@@ -26,8 +26,9 @@ public sealed record CallResult(CallPlan Plan, string? CallSid, CallEnd End, int
 /// </summary>
 public static class BookingCaller
 {
-    // A booking takes 6 to 8 answers; racing 200 callers for the same week can add a few rounds of alternatives.
-    private const int MaxUtterances = 24;
+    // A booking takes 6 to 12 answers. Hundreds of callers racing for the same afternoons add rounds of "that one has
+    // just gone, I can do …" (offered alternatives are not held); past this many the conversation counts as broken.
+    private const int MaxUtterances = 40;
 
     public static async Task<CallResult> PlayAsync(CarrierSimulator carrier, CallPlan plan, TimeSpan thinkTime, CancellationToken cancellationToken)
     {
@@ -43,7 +44,7 @@ public static class BookingCaller
             {
                 if (!leg.IsListening || said >= MaxUtterances)
                 {
-                    return await UnexpectedAsync(leg, plan, said, alternatives, said >= MaxUtterances ? "too many turns" : "the app stopped listening", cancellationToken);
+                    return await UnexpectedAsync(leg, plan, said, alternatives, said >= MaxUtterances ? "too many turns: " + Tail(leg) : "the app stopped listening", cancellationToken);
                 }
 
                 var prompt = leg.LastPrompt;
@@ -109,6 +110,9 @@ public static class BookingCaller
         _ when prompt.Contains("your name", StringComparison.Ordinal) => plan.Name,
         _ => null,
     };
+
+    /// <summary>The last exchanges of a conversation that went round in circles, for the report.</summary>
+    private static string Tail(SimulatedCall leg) => string.Join(" | ", leg.Transcript.TakeLast(6).Select(line => $"{line.Speaker}: {line.Text}"));
 
     private static async Task<CallResult> UnexpectedAsync(SimulatedCall leg, CallPlan plan, int said, bool alternatives, string problem, CancellationToken cancellationToken)
     {
