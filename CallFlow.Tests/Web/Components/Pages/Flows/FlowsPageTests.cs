@@ -43,16 +43,19 @@ public class FlowsPageTests : ConsoleContext, IAsyncLifetime
 
     private static void OpenStep(IRenderedComponent<FlowsPage> page, string stepId)
     {
-        page.Find($"[data-testid=step-item][data-step-id={stepId}]").Click();
+        page.InvokeAsync(() => page.Find($"[data-testid=step-item][data-step-id={stepId}]").Click()).GetAwaiter().GetResult();
         page.WaitForAssertion(() => page.Find("[data-testid=step-editor]").GetAttribute("data-step-id").ShouldBe(stepId));
     }
 
-    /// <summary>Types into a field and leaves it, as the owner would (the editor's fields update after a short pause or on leaving).</summary>
+    /// <summary>
+    /// Types into a field and leaves it, as the owner would (the editor's fields update after a short pause or on
+    /// leaving). Each event is found and fired on the renderer's dispatcher, so a render in between (the previous
+    /// field's pause running out) cannot leave it aimed at a handler that is gone.
+    /// </summary>
     private static void Type(IRenderedComponent<FlowsPage> page, string testId, string value)
     {
-        var input = page.Find($"[data-testid={testId}]");
-        input.Input(value);
-        page.Find($"[data-testid={testId}]").Blur();
+        page.InvokeAsync(() => page.Find($"[data-testid={testId}]").Input(value)).GetAwaiter().GetResult();
+        page.InvokeAsync(() => page.Find($"[data-testid={testId}]").Blur()).GetAwaiter().GetResult();
     }
 
     /// <summary>Types a change and waits until the editor has taken it (the unsaved marker shows), as a person would before clicking on.</summary>
