@@ -17,10 +17,11 @@ public static class DataRegistration
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<DatabaseReadiness>();
 
-        if (options.Provider == DatabaseProvider.Sqlite && IsFile(SqliteConnectionString(options.ConnectionString)))
+        var sqlite = options.Provider == DatabaseProvider.Sqlite ? new SqliteConnectionStringBuilder(SqliteConnectionString(options.ConnectionString)) : null;
+        if (sqlite is not null && IsFile(sqlite))
         {
             builder.Services.AddHostedService(services => new SqliteCheckpoints(
-                SqliteConnectionString(options.ConnectionString), services.GetRequiredService<DatabaseReadiness>(), services.GetRequiredService<ILogger<SqliteCheckpoints>>()));
+                sqlite.ConnectionString, services.GetRequiredService<DatabaseReadiness>(), services.GetRequiredService<ILogger<SqliteCheckpoints>>()));
         }
 
         builder.Services.AddPooledDbContextFactory<CallFlowDb>(db =>
@@ -28,9 +29,8 @@ public static class DataRegistration
             switch (options.Provider)
             {
                 case DatabaseProvider.Sqlite:
-                    var connection = new SqliteConnectionStringBuilder(SqliteConnectionString(options.ConnectionString));
-                    db.UseSqlite(connection.ToString(), sqlite => sqlite.MigrationsHistoryTable("__migrations"))
-                        .AddInterceptors(new SqlitePragmas(), new SqliteWriteGate(connection.DataSource, TimeSpan.FromSeconds(connection.DefaultTimeout)));
+                    db.UseSqlite(sqlite!.ConnectionString, sql => sql.MigrationsHistoryTable("__migrations"))
+                        .AddInterceptors(new SqlitePragmas(), new SqliteWriteGate(sqlite.DataSource, TimeSpan.FromSeconds(sqlite.DefaultTimeout)));
                     break;
                 default:
                     throw new InvalidOperationException($"Database provider '{options.Provider}' is not supported.");
@@ -43,7 +43,7 @@ public static class DataRegistration
     internal static string SqliteConnectionString(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (IsFile(connectionString))
+        if (IsFile(builder))
         {
             builder.DataSource = RootConfiguration.ResolvePath(builder.DataSource);
             Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
@@ -58,9 +58,6 @@ public static class DataRegistration
         return builder.ToString();
     }
 
-    private static bool IsFile(string connectionString)
-    {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        return !string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory;
-    }
+    private static bool IsFile(SqliteConnectionStringBuilder connection) =>
+        !string.IsNullOrEmpty(connection.DataSource) && connection.DataSource != ":memory:" && connection.Mode != SqliteOpenMode.Memory;
 }

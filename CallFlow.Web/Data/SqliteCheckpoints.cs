@@ -13,7 +13,7 @@ namespace CallFlow.Web.Data;
 internal sealed class SqliteCheckpoints(string connectionString, DatabaseReadiness readiness, ILogger<SqliteCheckpoints> logger) : BackgroundService
 {
     // Its own unpooled connection that never creates the file: a database deleted meanwhile is not brought back.
-    private readonly string _connectionString = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString();
+    private readonly SqliteConnectionStringBuilder _connection = new(connectionString) { Mode = SqliteOpenMode.ReadWrite, Pooling = false };
 
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
@@ -38,7 +38,7 @@ internal sealed class SqliteCheckpoints(string connectionString, DatabaseReadine
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (readiness.IsReady && File.Exists(new SqliteConnectionStringBuilder(_connectionString).DataSource))
+        if (readiness.IsReady && File.Exists(_connection.DataSource))
         {
             Checkpoint("TRUNCATE");
         }
@@ -48,7 +48,7 @@ internal sealed class SqliteCheckpoints(string connectionString, DatabaseReadine
     {
         try
         {
-            using var connection = new SqliteConnection(_connectionString);
+            using var connection = new SqliteConnection(_connection.ConnectionString);
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = $"PRAGMA busy_timeout=1000; PRAGMA wal_checkpoint({mode});";
