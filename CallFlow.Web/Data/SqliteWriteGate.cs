@@ -33,9 +33,12 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
     /// </param>
     public SqliteWriteGate(string dataSource, TimeSpan patience)
     {
-        _gate = Gates.GetOrAdd(Path.GetFullPath(dataSource), _ => new SemaphoreSlim(1, 1));
+        _gate = For(dataSource);
         _patience = patience;
     }
+
+    /// <summary>The gate of one database file, shared by every writer of this process (and the checkpointer).</summary>
+    public static SemaphoreSlim For(string dataSource) => Gates.GetOrAdd(Path.GetFullPath(dataSource), _ => new SemaphoreSlim(1, 1));
 
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
