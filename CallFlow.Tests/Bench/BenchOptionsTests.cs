@@ -44,8 +44,16 @@ public class BenchOptionsTests
     {
         var smoke = BenchOptions.Smoke;
 
-        (smoke.Mode, smoke.Calls, smoke.Concurrency, smoke.WarmupCalls, smoke.BaselineCalls, smoke.BusinessCount)
-            .ShouldBe((BenchMode.Calls, 20, 5, 2, (int?)20, 2));
+        (smoke.Mode, smoke.Calls, smoke.Concurrency, smoke.WarmupCalls, smoke.SettleJit, smoke.BaselineCalls, smoke.BusinessCount)
+            .ShouldBe((BenchMode.Calls, 20, 5, 2, false, (int?)20, 2));
+    }
+
+    [Fact]
+    public void A_measured_run_warms_up_until_the_JIT_has_settled_unless_the_smoke_run_is_asked_for()
+    {
+        BenchOptions.Parse([]).SettleJit.ShouldBeTrue();
+        BenchOptions.Parse(["--duration", "60", "--concurrency", "50"]).SettleJit.ShouldBeTrue();
+        BenchOptions.Parse(["--smoke"]).SettleJit.ShouldBeFalse();
     }
 
     public static TheoryData<string, string> InvalidCommandLines => new()

@@ -50,6 +50,12 @@ public sealed record BenchOptions
     /// <summary>Calls placed before measuring, to warm the JIT, the connection pools and the caches.</summary>
     public int WarmupCalls { get; init; } = 200;
 
+    /// <summary>
+    /// After the warm-up calls, keep warming up in rounds until tiered compilation has settled (in-process only), so
+    /// the measurement sees the app's steady state rather than the JIT still optimising it.
+    /// </summary>
+    public bool SettleJit { get; init; } = true;
+
     /// <summary>Calls played against the fixed-TwiML baseline endpoint first; null: as many as measured calls (at most 2,000).</summary>
     public int? BaselineCalls { get; init; }
 
@@ -69,7 +75,7 @@ public sealed record BenchOptions
     public int Seed { get; init; } = 2026;
 
     /// <summary>A fast run for the test suite: 20 calls, 5 at a time, small warm-up and baseline.</summary>
-    public static BenchOptions Smoke { get; } = new() { Calls = 20, Concurrency = 5, ThinkTime = TimeSpan.Zero, WarmupCalls = 2, BaselineCalls = 20, Businesses = 2 };
+    public static BenchOptions Smoke { get; } = new() { Calls = 20, Concurrency = 5, ThinkTime = TimeSpan.Zero, WarmupCalls = 2, SettleJit = false, BaselineCalls = 20, Businesses = 2 };
 
     public int BusinessCount => Businesses ?? (Mode == BenchMode.Calls ? Math.Max(1, (Calls + 99) / 100) : 20);
 
@@ -85,7 +91,8 @@ public sealed record BenchOptions
           --think-ms MS      pause before each caller answer (default 1000; 0 with --duration; 3000 in --active mode)
           --businesses B     salons to spread calls over (default one per 100 calls; 20 in timed modes)
           --days D           open days from tomorrow the appointments are spread over (default 6: a week)
-          --warmup N         unmeasured calls just before measuring (default 200)
+          --warmup N         unmeasured calls just before measuring (default 200), then more until the JIT
+                             has settled (at most 600 more; none with --warmup 0)
           --baseline N       calls against the fixed-TwiML baseline (default: as many as measured, at most 2000)
           --url URL          benchmark an app already running there (no baseline, no server timings)
           --database FILE    with --url: its SQLite file, for the double-booking and audit checks

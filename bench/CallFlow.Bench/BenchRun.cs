@@ -45,7 +45,12 @@ public static class BenchRun
         var rampUp = options.ThinkTime * 7;
         Task<CallResult> Book(int index) => BookingCaller.PlayAsync(carrier, Plan(index), options.ThinkTime, cancellationToken);
         Task<CallResult> Baseline(int index) => BaselineCaller.PlayAsync(carrier, Plan(index), options.ThinkTime, cancellationToken);
-        Task<CallResult> WarmUp(int index) => BookingCaller.PlayAsync(carrier, Plan(index), TimeSpan.Zero, cancellationToken);
+        // Warm-up calls book the open days after the measured ones (inside the salons' 60-day horizon), so the
+        // measured calls find the calendar as the run's settings describe it however long the warm-up lasts.
+        var lastWarmDay = DateOnly.FromDateTime(startedAt.UtcDateTime).AddDays(50);
+        var warmDates = CallPlan.OpenDays(days + 60, startedAt).Skip(days).Where(d => d <= lastWarmDay).ToList() is { Count: > 0 } later ? later : dates;
+        Task<CallResult> WarmUp(int index) =>
+            BookingCaller.PlayAsync(carrier, CallPlan.Draw(index, numbers, warmDates, index % 2, options.Seed), TimeSpan.Zero, cancellationToken);
         Task<CallResult> WarmUpBaseline(int index) => BaselineCaller.PlayAsync(carrier, Plan(index), TimeSpan.Zero, cancellationToken);
 
         var baselineBook = new LatencyBook();
@@ -62,7 +67,9 @@ public static class BenchRun
 
         // Right before measuring, so the JIT's optimised code (tiered compilation) is in place when the clock starts.
         progress.WriteLine($"Warming up: {options.WarmupCalls} calls...");
-        var warmup = await new CallLoad().RunAsync(WarmupIndex, options.WarmupCalls, Math.Min(options.Concurrency, 20), WarmUp, cancellationToken);
+        var warmup = await CallFlow.Bench.WarmUp.RunAsync(
+            WarmupIndex, options.WarmupCalls, Math.Min(options.Concurrency, 20), settle: app is not null && options.SettleJit,
+            maxExtraCalls: Math.Min(CallFlow.Bench.WarmUp.MaxExtraCalls, businesses * 200), WarmUp, progress, cancellationToken);
 
         progress.WriteLine(options.Mode switch
         {

@@ -57,7 +57,7 @@ public static class ReportPrinter
 
         var a = report.DatabaseActivity;
         w.WriteLine($"  db work   {a.QueriesPerTurn:0.0} queries, {a.WritesPerTurn:0.0} writes, {a.TransactionsPerTurn:0.0} transactions per turn; {a.CommandSeconds:0.0} s in commands");
-        w.WriteLine($"  runtime   {r.AllocatedMb / Math.Max(1, t.Turns) * 1024:0} KB allocated per turn, GC pauses {r.GcPauseSeconds:0.00} s, {r.LockContentions} lock contentions, thread pool up to {r.PeakThreads} threads and {r.PeakQueuedWorkItems} queued items");
+        w.WriteLine($"  runtime   {r.AllocatedMb / Math.Max(1, t.Turns) * 1024:0} KB allocated per turn, GC pauses {r.GcPauseSeconds:0.00} s, {r.LockContentions} lock contentions, thread pool up to {r.PeakThreads} threads and {r.PeakQueuedWorkItems} queued items, JIT {r.JitCompiledMethods} methods in {r.JitSeconds:0.0} s");
         w.WriteLine($"  process   peak working set {r.PeakWorkingSetMb:0} MB (sampled {r.PeakWorkingSetSampledMb:0} MB), managed heap {r.PeakManagedHeapMb:0} MB, CPU {r.CpuSeconds:0.0} s ({r.AverageCoresBusy:0.00} of {m.Cores} cores), GCs {r.Gen0}/{r.Gen1}/{r.Gen2}");
         w.WriteLine();
         foreach (var target in report.Targets)

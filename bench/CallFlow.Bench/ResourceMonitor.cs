@@ -6,7 +6,8 @@ namespace CallFlow.Bench;
 /// <summary>The process's memory and CPU over a phase of the run (the app, and the simulated carrier beside it).</summary>
 public sealed record ResourceReport(
     double PeakWorkingSetMb, double PeakWorkingSetSampledMb, double PeakManagedHeapMb, double CpuSeconds, double WallSeconds, double AverageCoresBusy,
-    int Gen0, int Gen1, int Gen2, string GcMode, double AllocatedMb, double GcPauseSeconds, long LockContentions, int PeakThreads, long PeakQueuedWorkItems);
+    int Gen0, int Gen1, int Gen2, string GcMode, double AllocatedMb, double GcPauseSeconds, long LockContentions, int PeakThreads, long PeakQueuedWorkItems,
+    long JitCompiledMethods, double JitSeconds);
 
 /// <summary>Samples the working set and managed heap four times a second; CPU time is the process's own count.</summary>
 public sealed class ResourceMonitor : IAsyncDisposable
@@ -19,6 +20,8 @@ public sealed class ResourceMonitor : IAsyncDisposable
     private readonly long _allocatedAtStart = GC.GetTotalAllocatedBytes();
     private readonly TimeSpan _pausedAtStart = GC.GetTotalPauseDuration();
     private readonly long _contentionsAtStart = Monitor.LockContentionCount;
+    private readonly long _jitMethodsAtStart = System.Runtime.JitInfo.GetCompiledMethodCount();
+    private readonly TimeSpan _jitTimeAtStart = System.Runtime.JitInfo.GetCompilationTime();
     private long _peakThreads;
     private long _peakQueued;
     private long _peakWorkingSet;
@@ -52,7 +55,9 @@ public sealed class ResourceMonitor : IAsyncDisposable
             Math.Round((GC.GetTotalPauseDuration() - _pausedAtStart).TotalSeconds, 2),
             Monitor.LockContentionCount - _contentionsAtStart,
             (int)Interlocked.Read(ref _peakThreads),
-            Interlocked.Read(ref _peakQueued));
+            Interlocked.Read(ref _peakQueued),
+            System.Runtime.JitInfo.GetCompiledMethodCount() - _jitMethodsAtStart,
+            Math.Round((System.Runtime.JitInfo.GetCompilationTime() - _jitTimeAtStart).TotalSeconds, 2));
     }
 
     public async ValueTask DisposeAsync()
