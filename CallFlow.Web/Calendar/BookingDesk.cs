@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using CallFlow.Domain.Booking;
 using CallFlow.Domain.Businesses;
 using CallFlow.Domain.Calendar;
+using CallFlow.Web.Businesses;
 using CallFlow.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -64,7 +65,7 @@ public sealed partial class BookingDesk(
                     return new SlotOffer.Choices(availability.Alternatives(service, date, time, count, request.Within), asked);
                 }
 
-                if (await TryHoldAsync(db, request, service, slot, now, cancellationToken) is { } held)
+                if (await TryHoldAsync(db, calendar.Business, request, service, slot, now, cancellationToken) is { } held)
                 {
                     return held;
                 }
@@ -78,13 +79,17 @@ public sealed partial class BookingDesk(
             }
         }, reason => new SlotOffer.CalendarUnavailable(reason), cancellationToken);
 
-    /// <summary>Holds a slot for the call if it is still free on fresh rows of its day; null when it was taken meanwhile.</summary>
+    /// <summary>
+    /// Holds a slot for the call if it is still free on fresh rows of its day; null when it was taken meanwhile. The
+    /// business's rules are the ones the search just read (the commit re-reads them); only the appointments and holds
+    /// are read again inside the transaction, which keeps every other writer waiting while it lasts.
+    /// </summary>
     private async Task<SlotOffer.Held?> TryHoldAsync(
-        CallFlowDb db, SlotRequest request, ServiceOffering service, AvailableSlot slot, DateTimeOffset now, CancellationToken cancellationToken)
+        CallFlowDb db, Business business, SlotRequest request, ServiceOffering service, AvailableSlot slot, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var fresh = await CalendarSnapshot.LoadAsync(db, request.BusinessId, now, request.CallId, null, cancellationToken, around: slot.StartUtc);
-        if (fresh?.Availability.Check(service, slot.StartUtc).Slot is null)
+        var fresh = await CalendarSnapshot.LoadAsync(db, business, now, request.CallId, null, cancellationToken, around: slot.StartUtc);
+        if (fresh.Availability.Check(service, slot.StartUtc).Slot is null)
         {
             return null;
         }

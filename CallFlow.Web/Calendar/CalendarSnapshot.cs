@@ -57,11 +57,19 @@ internal sealed class CalendarSnapshot
     {
         var business = await db.Businesses.AsNoTracking().Include(b => b.Services)
             .FirstOrDefaultAsync(b => b.Id == businessId, cancellationToken);
-        if (business is null)
-        {
-            return null;
-        }
+        return business is null ? null : await LoadAsync(db, business, now, forCallId, excludeAppointmentId, cancellationToken, around);
+    }
 
+    /// <summary>
+    /// The calendar of a business already read (with its services): its rules as they were then, its appointments and
+    /// holds as they are now.
+    /// </summary>
+    /// <exception cref="CalendarUnavailableException">The business's calendar rules do not validate.</exception>
+    public static async Task<CalendarSnapshot> LoadAsync(
+        CallFlowDb db, Business business, DateTimeOffset now, string? forCallId, string? excludeAppointmentId, CancellationToken cancellationToken,
+        DateTimeOffset? around = null)
+    {
+        var businessId = business.Id;
         var rules = business.ToCalendarRules();
         if (rules.Validate() is { Count: > 0 } problems)
         {
