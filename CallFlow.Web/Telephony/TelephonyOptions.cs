@@ -28,8 +28,14 @@ public sealed record TwilioOptions
     /// <summary>Largest webhook body accepted; Twilio's are a few kilobytes.</summary>
     public int MaxBodyBytes { get; init; } = 64 * 1024;
 
-    /// <summary>Webhooks worked on at once; more wait their turn (each one in flight holds database connections).</summary>
-    public int MaxConcurrentWebhooks { get; init; } = 32;
+    /// <summary>
+    /// Webhooks worked on at once; more wait their turn (each one in flight holds database connections). Four per core
+    /// by default: a webhook is CPU and database work with no network wait, and on two cores the benchmark answered
+    /// 8 at a time about 10% faster than 32 at a time (the one SQLite writer gets the CPU sooner), with less memory.
+    /// </summary>
+    public int MaxConcurrentWebhooks { get; init; } = DefaultMaxConcurrentWebhooks;
+
+    public static int DefaultMaxConcurrentWebhooks => 4 * Environment.ProcessorCount;
 
     /// <summary>How long one REST request to Twilio may take.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);

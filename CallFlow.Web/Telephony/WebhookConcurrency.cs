@@ -4,9 +4,10 @@ namespace CallFlow.Web.Telephony;
 
 /// <summary>
 /// Lets at most <see cref="TwilioOptions.MaxConcurrentWebhooks"/> carrier webhooks work at once; the others wait
-/// their turn, first come first served. Two cores do not answer faster with more in flight, but every webhook in
-/// flight holds database connections, and SQLite gives each its own page cache: 1,000 calls arriving together
-/// opened some 900 connections and half a gigabyte. The wait counts in the webhook's measured time.
+/// their turn, first come first served. Two cores do not answer faster with more in flight: every webhook in flight
+/// holds database connections, SQLite gives each its own page cache (1,000 calls arriving together opened some 900
+/// connections and half a gigabyte), and each takes CPU from the one that holds the database's write lock. The wait
+/// counts in the webhook's measured time.
 /// </summary>
 internal sealed class WebhookConcurrency(WebhookSlots slots) : IEndpointFilter
 {

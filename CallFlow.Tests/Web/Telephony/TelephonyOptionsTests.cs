@@ -47,6 +47,14 @@ public class TelephonyOptionsTests
     }
 
     [Fact]
+    public void Webhooks_work_four_per_core_at_once_unless_configured()
+    {
+        Live.MaxConcurrentWebhooks.ShouldBe(4 * Environment.ProcessorCount);
+        Validate(Live, CarrierMode.Twilio).Succeeded.ShouldBeTrue();
+        Validate(Live with { MaxConcurrentWebhooks = 1025 }, CarrierMode.Twilio).FailureMessage!.ShouldContain("Twilio:MaxConcurrentWebhooks");
+    }
+
+    [Fact]
     public async Task The_app_refuses_to_start_in_Twilio_mode_without_an_account()
     {
         await using var app = new TelephonyApp();
