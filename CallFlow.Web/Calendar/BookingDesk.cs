@@ -32,17 +32,20 @@ public sealed partial class BookingDesk(
     /// <summary>
     /// Offers the time asked for (held for the call) or the nearest free ones. The search reads outside any
     /// transaction; only holding a slot writes, in a short transaction that re-checks that one time on fresh rows of
-    /// its day, so callers deciding on other times never wait for each other's searches. A slot taken in between
-    /// (another caller held it first) sends the search round again on fresh data.
+    /// its day, so callers deciding on other times never wait for each other's searches. A time asked for is first
+    /// checked on the appointments of its own days; the whole bookable window is read only when alternatives are
+    /// needed. A slot taken in between (another caller held it first) sends the search round again on fresh data.
     /// </summary>
     public async Task<SlotOffer> OfferAsync(SlotRequest request, CancellationToken cancellationToken) =>
         await GuardAsync<SlotOffer>(nameof(OfferAsync), request.BusinessId, async () =>
         {
+            // Noon UTC of the asked date, two days either side, covers that local date in every time zone.
+            DateTimeOffset? around = request is { Date: { } day, Time: not null } ? new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero) : null;
             for (var round = 1; ; round++)
             {
                 var now = Now;
                 await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-                var calendar = await CalendarSnapshot.LoadAsync(db, request.BusinessId, now, request.CallId, null, cancellationToken)
+                var calendar = await CalendarSnapshot.LoadAsync(db, request.BusinessId, now, request.CallId, null, cancellationToken, around)
                     ?? throw new CalendarUnavailableException($"There is no business '{request.BusinessId}'.");
                 var service = calendar.Service(request.Service.Id) ?? request.Service;
                 if (CalendarRules.ValidateService(service) is { Count: > 0 } problems)
@@ -50,19 +53,19 @@ public sealed partial class BookingDesk(
                     throw new CalendarUnavailableException(problems[0].Message);
                 }
 
-                var availability = calendar.Availability;
                 var count = Math.Clamp(request.ChoiceCount, 1, MaxChoices);
-                var date = request.Date ?? availability.Today;
+                var date = request.Date ?? calendar.Availability.Today;
                 if (request.Time is not { } time)
                 {
                     // Only a date, a part of the day or "the earliest": the earliest free slots from there, nothing held.
-                    return new SlotOffer.Choices(availability.Alternatives(service, date, request.Within?.Start ?? TimeOnly.MinValue, count, request.Within), null);
+                    return new SlotOffer.Choices(calendar.Availability.Alternatives(service, date, request.Within?.Start ?? TimeOnly.MinValue, count, request.Within), null);
                 }
 
-                var asked = availability.Explain(service, date, time);
+                var asked = calendar.Availability.Explain(service, date, time);
                 if (asked.Slot is not { } slot)
                 {
-                    return new SlotOffer.Choices(availability.Alternatives(service, date, time, count, request.Within), asked);
+                    var window = await WholeWindowAsync(db, calendar, request, now, cancellationToken);
+                    return new SlotOffer.Choices(window.Alternatives(service, date, time, count, request.Within), asked);
                 }
 
                 if (await TryHoldAsync(db, calendar.Business, request, service, slot, now, cancellationToken) is { } held)
@@ -72,12 +75,20 @@ public sealed partial class BookingDesk(
 
                 if (round == CommitAttempts)
                 {
+                    var window = await WholeWindowAsync(db, calendar, request, now, cancellationToken);
                     var taken = new SlotExplanation(SlotVerdict.HeldByAnotherCaller, "Another caller is deciding on that time right now.", null);
                     return new SlotOffer.Choices(
-                        [.. availability.Alternatives(service, date, time, count + 1, request.Within).Where(s => s.StartUtc != slot.StartUtc).Take(count)], taken);
+                        [.. window.Alternatives(service, date, time, count + 1, request.Within).Where(s => s.StartUtc != slot.StartUtc).Take(count)], taken);
                 }
             }
         }, reason => new SlotOffer.CalendarUnavailable(reason), cancellationToken);
+
+    /// <summary>The availability of the whole bookable window, for alternatives (the calendar read may cover only some days).</summary>
+    private static async Task<AvailabilityCalculator> WholeWindowAsync(
+        CallFlowDb db, CalendarSnapshot calendar, SlotRequest request, DateTimeOffset now, CancellationToken cancellationToken) =>
+        calendar.Window is null
+            ? calendar.Availability
+            : (await CalendarSnapshot.LoadAsync(db, calendar.Business, now, request.CallId, null, cancellationToken)).Availability;
 
     /// <summary>
     /// Holds a slot for the call if it is still free on fresh rows of its day; null when it was taken meanwhile. The

@@ -14,13 +14,17 @@ namespace CallFlow.Web.Calendar;
 /// </summary>
 internal sealed class CalendarSnapshot
 {
-    private CalendarSnapshot(Business business, CalendarRules rules, AvailabilityCalculator availability)
+    private CalendarSnapshot(Business business, CalendarRules rules, AvailabilityCalculator availability, DateTimeOffset? window)
     {
         Business = business;
         Rules = rules;
         Availability = availability;
         Zone = availability.TimeZone;
+        Window = window;
     }
+
+    /// <summary>The instant whose days alone were read (two either side); null when the whole bookable window was.</summary>
+    public DateTimeOffset? Window { get; }
 
     public Business Business { get; }
 
@@ -87,7 +91,7 @@ internal sealed class CalendarSnapshot
             .ToListAsync(cancellationToken);
         var holds = await LiveHolds(db, businessId, now).Select(h => h.ToHold()).ToListAsync(cancellationToken);
 
-        return new CalendarSnapshot(business, rules, new AvailabilityCalculator(rules, appointments, holds, now, forCallId));
+        return new CalendarSnapshot(business, rules, new AvailabilityCalculator(rules, appointments, holds, now, forCallId), around);
     }
 
     /// <summary>Holds that still count: not expired, and not of a call that has ended (however it ended).</summary>

@@ -53,6 +53,26 @@ public class BusinessCalendarTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Alternatives_days_after_the_asked_one_still_count_the_appointments_booked_there()
+    {
+        var friday = CalendarApp.Tuesday.AddDays(3);
+        await EditDemoAsync(rules => rules with
+        {
+            DateOverrides = [.. Enumerable.Range(0, 3).Select(d => DateOverride.Closed(CalendarApp.Tuesday.AddDays(d), "Renovation"))],
+        });
+        var fridayTen = CalendarApp.OnTuesday(10).AddDays(3);
+        await _app.BookedIdAsync(fridayTen, "Ada Lovelace", "+12125550101");
+        await _app.BookedIdAsync(fridayTen, "Grace Hopper", "+12125550102");
+
+        var offer = await _app.OfferAsync("CA-1", CalendarApp.Tuesday, new TimeOnly(10, 0));
+
+        var choices = offer.ShouldBeOfType<SlotOffer.Choices>();
+        choices.WhyNotRequested!.Message.ShouldContain("Renovation");
+        choices.Slots.ShouldNotBeEmpty();
+        choices.Slots.ShouldAllBe(s => s.LocalDate == friday && s.StartUtc != fridayTen);
+    }
+
+    [Fact]
     public async Task Saved_resources_are_booked_and_claimed_per_person()
     {
         var haircut = await _app.ServiceAsync();
