@@ -92,7 +92,7 @@ public sealed record BenchOptions
           --businesses B     salons to spread calls over (default one per 100 calls; 20 in timed modes)
           --days D           open days from tomorrow the appointments are spread over (default 6: a week)
           --warmup N         unmeasured calls just before measuring (default 200), then more until the JIT
-                             has settled (at most 600 more; none with --warmup 0)
+                             has settled (at most 3000 more, 200 per salon; none with --warmup 0)
           --baseline N       calls against the fixed-TwiML baseline (default: as many as measured, at most 2000)
           --url URL          benchmark an app already running there (no baseline, no server timings)
           --database FILE    with --url: its SQLite file, for the double-booking and audit checks
