@@ -35,8 +35,7 @@ internal sealed class SqliteCheckpoints(string connectionString, DatabaseReadine
             {
                 if (readiness.IsReady)
                 {
-                    Checkpoint("PASSIVE", TimeSpan.Zero);
-                    await RestartAsync(stoppingToken);
+                    await CheckpointAsync(stoppingToken);
                 }
             }
         }
@@ -50,12 +49,19 @@ internal sealed class SqliteCheckpoints(string connectionString, DatabaseReadine
         await base.StopAsync(cancellationToken);
         if (readiness.IsReady && File.Exists(_connection.DataSource))
         {
-            Checkpoint("TRUNCATE", TimeSpan.FromSeconds(1));
+            using var connection = new SqliteConnection(_connection.ConnectionString);
+            Checkpoint(connection, "TRUNCATE", TimeSpan.FromSeconds(1));
         }
     }
 
-    private async Task RestartAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// One interval's checkpoints on one connection, opened (and its schema read) by the PASSIVE one, outside the write
+    /// gate, so the RESTART holds the gate only for its own work.
+    /// </summary>
+    private async Task CheckpointAsync(CancellationToken stoppingToken)
     {
+        using var connection = new SqliteConnection(_connection.ConnectionString);
+        Checkpoint(connection, "PASSIVE", TimeSpan.Zero);
         if (!await WriteGate.WaitAsync(RestartPatience, stoppingToken))
         {
             return;
@@ -63,7 +69,7 @@ internal sealed class SqliteCheckpoints(string connectionString, DatabaseReadine
 
         try
         {
-            Checkpoint("RESTART", RestartPatience);
+            Checkpoint(connection, "RESTART", RestartPatience);
         }
         finally
         {
@@ -71,12 +77,15 @@ internal sealed class SqliteCheckpoints(string connectionString, DatabaseReadine
         }
     }
 
-    private void Checkpoint(string mode, TimeSpan patience)
+    private void Checkpoint(SqliteConnection connection, string mode, TimeSpan patience)
     {
         try
         {
-            using var connection = new SqliteConnection(_connection.ConnectionString);
-            connection.Open();
+            if (connection.State != System.Data.ConnectionState.Open)
+            {
+                connection.Open();
+            }
+
             using var command = connection.CreateCommand();
             command.CommandText = $"PRAGMA busy_timeout={(int)patience.TotalMilliseconds}; PRAGMA wal_checkpoint({mode});";
             command.ExecuteNonQuery();
