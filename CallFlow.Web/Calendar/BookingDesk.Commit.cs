@@ -212,7 +212,7 @@ public sealed partial class BookingDesk
         var check = calendar.Availability.Check(service, start, resourceId);
         if (check.Slot is not { } slot)
         {
-            return new BookingOutcome.SlotTaken(check, await AlternativesAsync(db, appointment, service, start, callId, cancellationToken));
+            return new BookingOutcome.SlotTaken(check, (await calendar.WholeWindowAsync(db, cancellationToken)).AlternativesAround(service, start, AlternativeCount));
         }
 
         appointment.StartUtc = slot.StartUtc;
@@ -232,7 +232,7 @@ public sealed partial class BookingDesk
             // The rows say full although the calculator saw room: a provisional booking or a lowered capacity.
             var why = new SlotExplanation(SlotVerdict.Taken, string.Create(CultureInfo.InvariantCulture,
                 $"Every seat is already claimed at {calendar.Local(start):HH:mm} on {calendar.Local(start):dddd d MMMM}."), null);
-            return new BookingOutcome.SlotTaken(why, await AlternativesAsync(db, appointment, service, start, callId, cancellationToken));
+            return new BookingOutcome.SlotTaken(why, (await calendar.WholeWindowAsync(db, cancellationToken)).AlternativesAround(service, start, AlternativeCount));
         }
 
         db.CalendarClaims.AddRange(claims.Select(c => CalendarClaim.From(appointment.BusinessId, appointment.Id, c)));
@@ -245,15 +245,6 @@ public sealed partial class BookingDesk
         await db.Database.CommitTransactionAsync(cancellationToken);
         logger.LogInformation("Appointment {AppointmentId} of {BusinessId} booked at {Start} ({Claims} claims)", appointment.Id, appointment.BusinessId, slot.StartUtc, claims.Count);
         return new BookingOutcome.Booked(appointment.Id, slot, AlreadyBooked: false);
-    }
-
-    /// <summary>The nearest free times around a refused one, from the whole bookable window (the commit read only its days).</summary>
-    private async Task<IReadOnlyList<AvailableSlot>> AlternativesAsync(
-        CallFlowDb db, Appointment appointment, ServiceOffering service, DateTimeOffset start, string callId, CancellationToken cancellationToken)
-    {
-        var moving = db.Entry(appointment).State == EntityState.Added ? null : appointment.Id;
-        var calendar = await CalendarSnapshot.LoadAsync(db, appointment.BusinessId, Now, callId, moving, cancellationToken);
-        return calendar?.AlternativesAround(service, start, AlternativeCount) ?? [];
     }
 
     /// <summary>The stored claims of the pools and units an appointment needs (one range query per pool).</summary>

@@ -64,8 +64,8 @@ public sealed partial class BookingDesk(
                 var asked = calendar.Availability.Explain(service, date, time);
                 if (asked.Slot is not { } slot)
                 {
-                    var window = await WholeWindowAsync(db, calendar, request, now, cancellationToken);
-                    return new SlotOffer.Choices(window.Alternatives(service, date, time, count, request.Within), asked);
+                    var window = await calendar.WholeWindowAsync(db, cancellationToken);
+                    return new SlotOffer.Choices(window.Availability.Alternatives(service, date, time, count, request.Within), asked);
                 }
 
                 if (await TryHoldAsync(db, calendar.Business, request, service, slot, now, cancellationToken) is { } held)
@@ -75,20 +75,13 @@ public sealed partial class BookingDesk(
 
                 if (round == CommitAttempts)
                 {
-                    var window = await WholeWindowAsync(db, calendar, request, now, cancellationToken);
+                    var window = await calendar.WholeWindowAsync(db, cancellationToken);
                     var taken = new SlotExplanation(SlotVerdict.HeldByAnotherCaller, "Another caller is deciding on that time right now.", null);
                     return new SlotOffer.Choices(
-                        [.. window.Alternatives(service, date, time, count + 1, request.Within).Where(s => s.StartUtc != slot.StartUtc).Take(count)], taken);
+                        [.. window.Availability.Alternatives(service, date, time, count + 1, request.Within).Where(s => s.StartUtc != slot.StartUtc).Take(count)], taken);
                 }
             }
         }, reason => new SlotOffer.CalendarUnavailable(reason), cancellationToken);
-
-    /// <summary>The availability of the whole bookable window, for alternatives (the calendar read may cover only some days).</summary>
-    private static async Task<AvailabilityCalculator> WholeWindowAsync(
-        CallFlowDb db, CalendarSnapshot calendar, SlotRequest request, DateTimeOffset now, CancellationToken cancellationToken) =>
-        calendar.Window is null
-            ? calendar.Availability
-            : (await CalendarSnapshot.LoadAsync(db, calendar.Business, now, request.CallId, null, cancellationToken)).Availability;
 
     /// <summary>
     /// Holds a slot for the call if it is still free on fresh rows of its day; null when it was taken meanwhile. The

@@ -14,13 +14,22 @@ namespace CallFlow.Web.Calendar;
 /// </summary>
 internal sealed class CalendarSnapshot
 {
-    private CalendarSnapshot(Business business, CalendarRules rules, AvailabilityCalculator availability, DateTimeOffset? window)
+    private readonly DateTimeOffset _now;
+    private readonly string? _forCallId;
+    private readonly string? _excludeAppointmentId;
+
+    private CalendarSnapshot(
+        Business business, CalendarRules rules, AvailabilityCalculator availability, DateTimeOffset now, string? forCallId, string? excludeAppointmentId,
+        DateTimeOffset? window)
     {
         Business = business;
         Rules = rules;
         Availability = availability;
         Zone = availability.TimeZone;
         Window = window;
+        _now = now;
+        _forCallId = forCallId;
+        _excludeAppointmentId = excludeAppointmentId;
     }
 
     /// <summary>The instant whose days alone were read (two either side); null when the whole bookable window was.</summary>
@@ -39,6 +48,13 @@ internal sealed class CalendarSnapshot
         Business.Services.FirstOrDefault(s => s.Id == serviceId && s.IsActive)?.ToOffering();
 
     public DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>
+    /// This calendar over the whole bookable window, for alternatives: itself when it already covers it, otherwise its
+    /// appointments and holds read again for every day (same business, call, excluded appointment and instant).
+    /// </summary>
+    public async Task<CalendarSnapshot> WholeWindowAsync(CallFlowDb db, CancellationToken cancellationToken) =>
+        Window is null ? this : await LoadAsync(db, Business, _now, _forCallId, _excludeAppointmentId, cancellationToken);
 
     /// <summary>The nearest free slots around an instant, in the business's time of day (same day first).</summary>
     public IReadOnlyList<AvailableSlot> AlternativesAround(ServiceOffering service, DateTimeOffset start, int count)
@@ -91,7 +107,8 @@ internal sealed class CalendarSnapshot
             .ToListAsync(cancellationToken);
         var holds = await LiveHolds(db, businessId, now).Select(h => h.ToHold()).ToListAsync(cancellationToken);
 
-        return new CalendarSnapshot(business, rules, new AvailabilityCalculator(rules, appointments, holds, now, forCallId), around);
+        return new CalendarSnapshot(
+            business, rules, new AvailabilityCalculator(rules, appointments, holds, now, forCallId), now, forCallId, excludeAppointmentId, around);
     }
 
     /// <summary>Holds that still count: not expired, and not of a call that has ended (however it ended).</summary>
