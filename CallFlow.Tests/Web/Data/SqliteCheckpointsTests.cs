@@ -1,6 +1,8 @@
+using System.Buffers.Binary;
 using CallFlow.Tests.Infrastructure;
 using CallFlow.Web.Data;
 using CallFlow.Web.Telephony;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CallFlow.Tests.Web.Data;
@@ -18,10 +20,11 @@ public class SqliteCheckpointsTests
         (await client.GetAsync("/health", token)).EnsureSuccessStatusCode();
         var factory = app.Service<IDbContextFactory<CallFlowDb>>();
         var payload = new string('x', PayloadBytes);
+        var log = app.DatabasePath + "-wal";
 
-        // Several checkpoint intervals of one writer and one reader that never pause, as calls keep coming.
+        // One writer that never pauses and two readers taking turns, so a reader always holds a snapshot of the log,
+        // as steady calls do: SQLite alone then never starts the log over.
         using var run = CancellationTokenSource.CreateLinkedTokenSource(token);
-        run.CancelAfter(SqliteCheckpoints.Interval * 5);
         var written = 0L;
         var writer = Task.Run(async () =>
         {
@@ -33,22 +36,47 @@ public class SqliteCheckpointsTests
                 written += PayloadBytes;
             }
         }, token);
-        var reader = Task.Run(async () =>
+        var readers = Enumerable.Range(0, 2).Select(reader => Task.Run(async () =>
         {
+            await using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
+            await connection.OpenAsync(token);
+            await Task.Delay(10 * reader, token);
             while (!run.IsCancellationRequested)
             {
-                await using var db = await factory.CreateDbContextAsync(token);
-                await db.OutboxMessages.CountAsync(token);
+                // A deferred transaction reads (and keeps its snapshot) without taking the write lock.
+                await using var snapshot = connection.BeginTransaction(deferred: true);
+                await using var count = connection.CreateCommand();
+                count.CommandText = "SELECT COUNT(*) FROM OutboxMessages";
+                await count.ExecuteScalarAsync(token);
+                await Task.Delay(20, token);
             }
-        }, token);
-        await Task.WhenAll(writer, reader);
+        }, token)).ToList();
 
-        // A log that never starts over holds every page ever written; this one holds about an interval's worth.
-        written.ShouldBeGreaterThan(4L * 1024 * 1024, "the writer should have written several megabytes");
-        new FileInfo(app.DatabasePath + "-wal").Length.ShouldBeLessThan(written / 2);
+        // Each time the log starts over, SQLite writes a new header with the checkpoint sequence number one higher.
+        var first = await Eventually.UntilAsync(() => CheckpointSequence(log), sequence => sequence is not null);
+        var later = await Eventually.UntilAsync(() => CheckpointSequence(log), sequence => sequence >= first + 2, attempts: 400);
+        await run.CancelAsync();
+        await Task.WhenAll([writer, .. readers]);
+
+        first.ShouldNotBeNull("the writer should have started the log");
+        later.ShouldNotBeNull();
+        (later.Value - first.Value).ShouldBeGreaterThanOrEqualTo(2u, "the checkpointer should start the log over every interval");
         await using (var db = await factory.CreateDbContextAsync(token))
         {
             (await db.OutboxMessages.LongCountAsync(token)).ShouldBe(written / PayloadBytes);
         }
+    }
+
+    /// <summary>The write-ahead log header's checkpoint sequence number (bytes 12–15, big-endian); null before the log has a header.</summary>
+    private static uint? CheckpointSequence(string log)
+    {
+        if (!File.Exists(log))
+        {
+            return null;
+        }
+
+        using var file = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        Span<byte> header = stackalloc byte[16];
+        return file.Read(header) == header.Length ? BinaryPrimitives.ReadUInt32BigEndian(header[12..]) : null;
     }
 }
