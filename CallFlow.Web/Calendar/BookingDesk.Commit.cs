@@ -27,47 +27,25 @@ public sealed partial class BookingDesk
             return new BookingOutcome.Rejected(reason);
         }
 
-        var outcome = await CommitAsync(nameof(BookAsync), request.BusinessId, db => TryBookAsync(db, request, actor, cancellationToken), cancellationToken);
-        if (outcome is BookingOutcome.Booked { AlreadyBooked: false } booked)
-        {
-            await texts.SendAsync(booked.AppointmentId, BookingText.Confirmation);
-        }
-
-        return outcome;
+        return await CommitAsync(nameof(BookAsync), request.BusinessId, db => TryBookAsync(db, request, actor, cancellationToken), cancellationToken);
     }
 
     public Task<BookingOutcome> RescheduleAsync(RescheduleRequest request, CancellationToken cancellationToken) =>
         RescheduleAsync(request, actor: null, cancellationToken);
 
     /// <summary>Moves an appointment for <paramref name="actor"/> (null: the customer on the phone), recorded as RescheduledBy.</summary>
-    public async Task<BookingOutcome> RescheduleAsync(RescheduleRequest request, Actor? actor, CancellationToken cancellationToken)
-    {
-        var outcome = await CommitAsync(nameof(RescheduleAsync), request.BusinessId,
+    public Task<BookingOutcome> RescheduleAsync(RescheduleRequest request, Actor? actor, CancellationToken cancellationToken) =>
+        CommitAsync(nameof(RescheduleAsync), request.BusinessId,
             db => TryMoveAsync(db, request.BusinessId, request.AppointmentId, request.CallId, request.NewStartUtc, actor, provisionalOnly: false, cancellationToken),
             cancellationToken);
-        if (outcome is BookingOutcome.Booked booked)
-        {
-            await texts.SendAsync(booked.AppointmentId, BookingText.Moved);
-        }
-
-        return outcome;
-    }
 
     /// <summary>
     /// Commits a provisional appointment at its own time, with the same checks and claims as a new booking: Booked
     /// (then it is confirmed to the customer by text), SlotTaken with alternatives, or Rejected when it is not provisional.
     /// </summary>
-    public async Task<BookingOutcome> CommitProvisionalAsync(string businessId, string appointmentId, Actor actor, CancellationToken cancellationToken)
-    {
-        var outcome = await CommitAsync(nameof(CommitProvisionalAsync), businessId,
+    public Task<BookingOutcome> CommitProvisionalAsync(string businessId, string appointmentId, Actor actor, CancellationToken cancellationToken) =>
+        CommitAsync(nameof(CommitProvisionalAsync), businessId,
             db => TryMoveAsync(db, businessId, appointmentId, "", newStart: null, actor, provisionalOnly: true, cancellationToken), cancellationToken);
-        if (outcome is BookingOutcome.Booked { AlreadyBooked: false } booked)
-        {
-            await texts.SendAsync(booked.AppointmentId, BookingText.Confirmation);
-        }
-
-        return outcome;
-    }
 
     private static string? WhyInvalid(BookingRequest request)
     {
@@ -147,7 +125,7 @@ public sealed partial class BookingDesk
             CreatedAt = Now,
         };
         db.Appointments.Add(appointment);
-        return await PlaceAsync(db, calendar, appointment, service, request.StartUtc, request.ResourceId, request.CallId, cancellationToken);
+        return await PlaceAsync(db, calendar, appointment, service, request.StartUtc, request.ResourceId, request.CallId, BookingText.Confirmation, cancellationToken);
     }
 
     /// <summary>The same confirmation again: the appointment it made, or (still provisional) its commit.</summary>
@@ -198,16 +176,19 @@ public sealed partial class BookingDesk
             appointment.RescheduledBy = (actor ?? Actor.Caller(appointment.CustomerPhone)).ToString();
         }
 
-        return await PlaceAsync(db, calendar, appointment, appointment.AsBooked(), newStart ?? appointment.StartUtc, null, callId, cancellationToken);
+        // A provisional booking committed at its own time is confirmed to the customer; a move tells the new time.
+        var text = newStart is null ? BookingText.Confirmation : BookingText.Moved;
+        return await PlaceAsync(db, calendar, appointment, appointment.AsBooked(), newStart ?? appointment.StartUtc, null, callId, text, cancellationToken);
     }
 
     /// <summary>
     /// The commit proper, inside the open transaction: re-check the time on fresh rows, claim a seat in every unit
-    /// (the unique index refuses a seat a concurrent commit took), drop the call's holds, save, commit.
+    /// (the unique index refuses a seat a concurrent commit took), drop the call's holds, add the customer's
+    /// <paramref name="text"/>, save, commit, and only then ask for the text to be sent.
     /// </summary>
     private async Task<BookingOutcome> PlaceAsync(
         CallFlowDb db, CalendarSnapshot calendar, Appointment appointment, ServiceOffering service,
-        DateTimeOffset start, string? resourceId, string callId, CancellationToken cancellationToken)
+        DateTimeOffset start, string? resourceId, string callId, BookingText text, CancellationToken cancellationToken)
     {
         var check = calendar.Availability.Check(service, start, resourceId);
         if (check.Slot is not { } slot)
@@ -241,8 +222,10 @@ public sealed partial class BookingDesk
             await db.SlotHolds.Where(h => h.BusinessId == appointment.BusinessId && h.CallId == callId).ExecuteDeleteAsync(cancellationToken);
         }
 
+        var queued = await texts.AddAsync(db, appointment, text, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await db.Database.CommitTransactionAsync(cancellationToken);
+        texts.Send(queued);
         logger.LogInformation("Appointment {AppointmentId} of {BusinessId} booked at {Start} ({Claims} claims)", appointment.Id, appointment.BusinessId, slot.StartUtc, claims.Count);
         return new BookingOutcome.Booked(appointment.Id, slot, AlreadyBooked: false);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CallFlow.Web.Data;
 using CallFlow.Web.Recovery;
 using Microsoft.Extensions.Options;
 
@@ -11,29 +12,26 @@ public enum BookingText
 }
 
 /// <summary>
-/// Texts the customer after a booking is committed or moved: the text (and a reminder before the appointment) is
-/// queued for the message job, so the booking, and a caller waiting on the line for it, never waits for the carrier.
-/// The booking is already saved: a text that cannot be queued is logged and never undoes it.
+/// Texts the customer after a booking is committed or moved. The texts (and a reminder before the appointment) are
+/// saved in the booking's own transaction, so a booking never stands without its confirmation, and sent by the
+/// message job once committed, so the booking, and a caller waiting on the line for it, never waits for the carrier.
 /// </summary>
-public sealed class BookingTexts(OutgoingTexts texts, IOptions<CalendarOptions> options, ILogger<BookingTexts> logger)
+public sealed class BookingTexts(OutgoingTexts texts, IOptions<CalendarOptions> options)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 
-    /// <summary>Queues the text for a committed appointment. Not cancellable: the booking it reports is already made.</summary>
-    public async Task SendAsync(string appointmentId, BookingText kind)
-    {
-        if (!options.Value.SendConfirmations)
-        {
-            return;
-        }
+    /// <summary>Adds the texts of <paramref name="appointment"/> to the open unit of work; null when confirmations are off.</summary>
+    public async Task<OutgoingText?> AddAsync(CallFlowDb db, Appointment appointment, BookingText kind, CancellationToken cancellationToken) =>
+        options.Value.SendConfirmations
+            ? await texts.AddForAppointmentAsync(db, appointment, kind == BookingText.Moved ? TextKind.Moved : TextKind.Confirmation, cancellationToken)
+            : null;
 
-        try
+    /// <summary>After the commit: asks for the text to be sent now.</summary>
+    public void Send(OutgoingText? text)
+    {
+        if (text is not null)
         {
-            await texts.QueueForAppointmentAsync(appointmentId, kind == BookingText.Moved ? TextKind.Moved : TextKind.Confirmation, CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Appointment {AppointmentId}: the {Kind} text could not be queued; the booking stands", appointmentId, kind);
+            texts.Send(text);
         }
     }
 

@@ -9,28 +9,28 @@ namespace CallFlow.Web.Recovery;
 
 /// <summary>
 /// Queues text messages as <see cref="OutgoingText"/> rows for <see cref="MessageJobs"/> to send, and words them.
-/// Queuing is a quick insert, so a booking (and the caller waiting on it) never waits for the carrier.
+/// A text is added to the unit of work of what it reports (a booking, a call), so both are saved together, and the
+/// booking (and the caller waiting on it) never waits for the carrier.
 /// </summary>
-public sealed class OutgoingTexts(IDbContextFactory<CallFlowDb> dbFactory, TimeProvider clock, IOptions<CalendarOptions> calendar, JobQueue? queue = null)
+public sealed class OutgoingTexts(TimeProvider clock, IOptions<CalendarOptions> calendar, JobQueue? queue = null)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 
     /// <summary>
-    /// The texts of a committed or moved appointment: the confirmation (or the new time) now, and a reminder
-    /// <c>Calendar:ReminderLead</c> before it starts (a pending reminder for its old time is dropped).
+    /// Adds the texts of a committed or moved appointment to <paramref name="db"/>'s open unit of work, so they are saved
+    /// in the booking's own transaction: the confirmation (or the new time) now, and a reminder <c>Calendar:ReminderLead</c>
+    /// before it starts (a pending reminder for a moved appointment's old time is dropped). Returns the text to send now;
+    /// once saved, <see cref="Send"/> asks for it.
     /// </summary>
-    public async Task QueueForAppointmentAsync(string appointmentId, TextKind kind, CancellationToken cancellationToken = default)
+    public async Task<OutgoingText> AddForAppointmentAsync(CallFlowDb db, Appointment appointment, TextKind kind, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var appointment = await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == appointmentId, cancellationToken);
-        if (appointment is null)
+        if (kind == TextKind.Moved)
         {
-            return;
+            await db.OutgoingTexts.Where(t => t.AppointmentId == appointment.Id && t.Kind == TextKind.Reminder && t.Status == TextStatus.Pending)
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.Status, TextStatus.Cancelled).SetProperty(t => t.Note, "the appointment changed"), cancellationToken);
         }
 
-        await db.OutgoingTexts.Where(t => t.AppointmentId == appointmentId && t.Kind == TextKind.Reminder && t.Status == TextStatus.Pending)
-            .ExecuteUpdateAsync(set => set.SetProperty(t => t.Status, TextStatus.Cancelled).SetProperty(t => t.Note, "the appointment changed"), cancellationToken);
         var text = Add(db, appointment.BusinessId, kind, appointment.CustomerPhone, null, now);
         text.AppointmentId = appointment.Id;
         text.AppointmentStartUtc = appointment.StartUtc;
@@ -44,9 +44,11 @@ public sealed class OutgoingTexts(IDbContextFactory<CallFlowDb> dbFactory, TimeP
             reminder.AppointmentStartUtc = appointment.StartUtc;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        queue?.Text(text.Id);
+        return text;
     }
+
+    /// <summary>Asks the message job to send a text already saved (the dispatcher finds it anyway if the queue is down).</summary>
+    public void Send(OutgoingText text) => queue?.Text(text.Id);
 
     /// <summary>A text for the business's owner, added to <paramref name="db"/>'s unit of work (sent to the notification number once saved).</summary>
     public OutgoingText ForOwner(CallFlowDb db, string businessId, string body, string? callId = null)

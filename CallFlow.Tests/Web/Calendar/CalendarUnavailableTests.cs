@@ -35,7 +35,7 @@ public sealed class CalendarUnavailableTests : IDisposable
         var options = new DbContextOptionsBuilder<CallFlowDb>().UseSqlite(connectionString).Options;
         var factory = new Factory(options);
         var calendar = Options.Create(new CalendarOptions());
-        var texts = new BookingTexts(new CallFlow.Web.Recovery.OutgoingTexts(factory, TimeProvider.System, calendar), calendar, NullLogger<BookingTexts>.Instance);
+        var texts = new BookingTexts(new CallFlow.Web.Recovery.OutgoingTexts(TimeProvider.System, calendar), calendar);
         return new BookingDesk(factory, texts, TimeProvider.System, calendar, NullLogger<BookingDesk>.Instance);
     }
 
