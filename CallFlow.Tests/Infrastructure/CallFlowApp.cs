@@ -49,6 +49,18 @@ public class CallFlowApp : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Every transaction the app commits through EF Core, counted.</summary>
+    public TransactionCounter Transactions { get; } = new();
+
+    /// <summary>How many transactions the app committed while <paramref name="work"/> ran (its start-up is not counted).</summary>
+    public async Task<int> TransactionsDuringAsync(Func<Task> work)
+    {
+        _ = Services;
+        var before = Transactions.Committed;
+        await work();
+        return Transactions.Committed - before;
+    }
+
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>Runs every recovery job that is due on the app's clock, here and now (the Hangfire server is off in tests).</summary>
@@ -75,6 +87,7 @@ public class CallFlowApp : WebApplicationFactory<Program>
 
         builder.ConfigureServices(services =>
         {
+            services.ConfigureDbContext<CallFlowDb>(options => options.AddInterceptors(Transactions));
             if (Clock is not null)
             {
                 services.RemoveAll<TimeProvider>();

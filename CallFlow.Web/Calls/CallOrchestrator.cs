@@ -40,7 +40,15 @@ public sealed class CallOrchestrator(
 
     /// <summary>Creates the call for an inbound webhook and answers it (idle → incoming → connected).</summary>
     /// <remarks>A repeated webhook for the same CallSid returns the call already created instead of a second one.</remarks>
-    public async Task<CallStart> StartInboundAsync(InboundCall inbound, CancellationToken cancellationToken)
+    public async Task<CallStart> StartInboundAsync(InboundCall inbound, CancellationToken cancellationToken) =>
+        (await StartInboundAsync<object?>(inbound, greet: null, cancellationToken)).Start;
+
+    /// <summary>
+    /// Creates the call for an inbound webhook, answers it (idle → incoming → connected) and runs <paramref name="greet"/>
+    /// on it, all saved in one transaction: the call's first webhook is one unit of work, like every later one. A repeated
+    /// webhook for the same CallSid returns the call already created, without running <paramref name="greet"/>.
+    /// </summary>
+    public async Task<(CallStart Start, T? Greeting)> StartInboundAsync<T>(InboundCall inbound, Func<CallSession, Task<T>>? greet, CancellationToken cancellationToken)
     {
         using var lease = await locks.AcquireAsync(inbound.CallSid, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -50,7 +58,7 @@ public sealed class CallOrchestrator(
             .FirstOrDefaultAsync(c => c.CallSid == inbound.CallSid, cancellationToken);
         if (existing is not null)
         {
-            return new CallStart(existing, existing.Business, Existing: true);
+            return (new CallStart(existing, existing.Business, Existing: true), default);
         }
 
         var business = await db.Businesses.Include(b => b.Services)
@@ -58,7 +66,7 @@ public sealed class CallOrchestrator(
         if (business is null)
         {
             logger.LogWarning("Call {CallSid} to {To}: no business answers that number", inbound.CallSid, inbound.To);
-            return new CallStart(null, null, Existing: false);
+            return (new CallStart(null, null, Existing: false), default);
         }
 
         var now = clock.GetUtcNow();
@@ -86,11 +94,13 @@ public sealed class CallOrchestrator(
         var session = new CallSession(db, call, business, Actor.Carrier, now, logger);
         session.Fire(CallTrigger.IncomingCall);
         session.Fire(CallTrigger.CallAnswered);
+        var greeting = greet is null ? default : await greet(session);
+        CopyColumns(call);
         var committed = Saving(session);
         await db.SaveChangesAsync(cancellationToken);
         Saved(committed);
         broadcaster.Publish(CallSnapshot.Of(call));
-        return new CallStart(call, business, Existing: false);
+        return (new CallStart(call, business, Existing: false), greeting);
     }
 
     /// <summary>
@@ -160,8 +170,7 @@ public sealed class CallOrchestrator(
             }
 
             call.Version++;
-            call.CurrentStepId = call.Context.CurrentStepId;
-            call.FlowVersionId = call.Context.Conversation.FlowVersionId;
+            CopyColumns(call);
             var committed = Saving(session);
             try
             {
@@ -177,6 +186,13 @@ public sealed class CallOrchestrator(
             broadcaster.Publish(CallSnapshot.Of(call));
             return new CallWork<T>(session, result);
         }
+    }
+
+    /// <summary>Copies the columns the console filters on out of the call's context.</summary>
+    private static void CopyColumns(Call call)
+    {
+        call.CurrentStepId = call.Context.CurrentStepId;
+        call.FlowVersionId = call.Context.Conversation.FlowVersionId;
     }
 
     private List<Action> Saving(CallSession session)

@@ -32,16 +32,21 @@ public sealed class Receptionist(
 
     private delegate Task<TurnResult> Decide(ConversationEngine engine, CallTurn turn, CallSession session, CancellationToken cancellationToken);
 
-    private delegate Task Prepare(CallSession session, CancellationToken cancellationToken);
-
     public async Task<VoiceReply> AnswerAsync(InboundCall call, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var start = await calls.StartInboundAsync(call, cancellationToken);
+
+        // A new call is created, answered and greeted in one unit of work.
+        var (start, greeting) = await calls.StartInboundAsync(call, session => GreetAsync(session, call, started, cancellationToken), cancellationToken);
         if (start.UnknownNumber)
         {
             logger.LogWarning("Call {CallSid} from {From} to {To}: number not in service", call.CallSid, call.From, call.To);
             return VoiceReply.Goodbye(NotInService);
+        }
+
+        if (greeting is not null)
+        {
+            return greeting;
         }
 
         if (start.Call!.State.IsTerminal())
@@ -49,24 +54,30 @@ public sealed class Receptionist(
             return VoiceReply.Goodbye(AlreadyEnded) with { Speaker = start.Business!.ToProfile().Voice };
         }
 
+        // A repeated webhook for the same call is greeted again, but the greeting is stored once.
+        return await RunAsync(call.CallSid, null, started, record: false, asCaller: false,
+            (engine, turn, _, _) => Task.FromResult(engine.Answer(turn, resumable: null)), cancellationToken)
+            ?? NoSuchCall(call.CallSid);
+    }
+
+    /// <summary>The greeting of a call just created: on the flow version a test call asked for, or offering to resume a lost booking.</summary>
+    private async Task<VoiceReply> GreetAsync(CallSession session, InboundCall call, long started, CancellationToken cancellationToken)
+    {
         // A test call may ask for a version (a draft); only one of the called business's own is honoured.
         long? pin = null;
-        if (call.FlowVersionId is { } requested && !start.Existing)
+        if (call.FlowVersionId is { } requested)
         {
-            pin = (await flows.VersionOfAsync(start.Business!.Id, requested, cancellationToken))?.VersionId;
+            pin = (await flows.VersionOfAsync(session.Business.Id, requested, cancellationToken))?.VersionId;
             if (pin is null)
             {
-                logger.LogWarning("Call {CallSid}: flow version {Version} is not {BusinessId}'s; running the published flow", call.CallSid, requested, start.Business.Id);
+                logger.LogWarning("Call {CallSid}: flow version {Version} is not {BusinessId}'s; running the published flow", call.CallSid, requested, session.Business.Id);
             }
         }
 
-        // A repeated webhook for the same call is greeted again, but the greeting is stored once.
-        SavedProgress? resumable = null;
-        return await RunAsync(call.CallSid, null, started, record: !start.Existing, asCaller: false,
-            (engine, turn, _, _) => Task.FromResult(engine.Answer(turn, resumable)), cancellationToken, pin,
-            // A test call pinned to a version is about that version, not about an earlier lost booking.
-            before: pin is not null || start.Existing ? null : async (session, token) => resumable = await recovery.FindResumableAsync(session, token))
-            ?? NoSuchCall(call.CallSid);
+        // A test call pinned to a version is about that version, not about an earlier lost booking.
+        var resumable = pin is null ? await recovery.FindResumableAsync(session, cancellationToken) : null;
+        return await TakeTurnAsync(session, null, started, record: true, asCaller: false,
+            (engine, turn, _, _) => Task.FromResult(engine.Answer(turn, resumable)), pin, cancellationToken);
     }
 
     public async Task<VoiceReply> ConnectOutboundAsync(string callSid, CancellationToken cancellationToken)
@@ -127,34 +138,33 @@ public sealed class Receptionist(
     }
 
     private async Task<VoiceReply?> RunAsync(
-        string callSid, CallerInput? input, long started, bool record, bool asCaller, Decide decide, CancellationToken cancellationToken,
-        long? pinVersion = null, Prepare? before = null)
+        string callSid, CallerInput? input, long started, bool record, bool asCaller, Decide decide, CancellationToken cancellationToken)
     {
-        var done = await calls.ExecuteAsync(callSid, Actor.Carrier, async session =>
-        {
-            var wasLive = session.State.IsLive() || session.State is CallState.Idle or CallState.Ringing;
-            Fill(session);
-            if (before is not null)
-            {
-                await before(session, cancellationToken);
-            }
-
-            session.Context.Conversation.FlowVersionId ??= pinVersion;
-            var flow = await flows.ForCallAsync(session.Business, session.Context.Conversation.FlowVersionId, cancellationToken);
-            session.Context.Conversation.FlowVersionId ??= flow.VersionId ?? StoredFlow.BuiltInVersionId;
-
-            await using var scope = scopes.CreateAsyncScope();
-            var engine = new ConversationEngine(interpreter, scope.ServiceProvider.GetRequiredService<IBookingDesk>());
-            ICallLifecycle lifecycle = asCaller ? new CallerTurn(session, Actor.Caller(session.Context.PhoneNumber)) : session;
-            var result = await decide(engine, new CallTurn(lifecycle, session.Business.ToProfile(), flow.Compiled, session.Now), session, cancellationToken);
-            if (record && wasLive && !result.Repeated && (input is not null || result.Reply.Transcript.Length > 0))
-            {
-                TurnRecorder.Record(session, input, result, flow, Stopwatch.GetElapsedTime(started));
-            }
-
-            return recovery.Finish(session, result, callerSpoke: input is { IsEmpty: false });
-        }, cancellationToken);
+        var done = await calls.ExecuteAsync(callSid, Actor.Carrier,
+            session => TakeTurnAsync(session, input, started, record, asCaller, decide, pinVersion: null, cancellationToken), cancellationToken);
         return done?.Result;
+    }
+
+    /// <summary>One turn inside a call's unit of work: the engine decides on the call's flow version, and the exchange is recorded with it.</summary>
+    private async Task<VoiceReply> TakeTurnAsync(
+        CallSession session, CallerInput? input, long started, bool record, bool asCaller, Decide decide, long? pinVersion, CancellationToken cancellationToken)
+    {
+        var wasLive = session.State.IsLive() || session.State is CallState.Idle or CallState.Ringing;
+        Fill(session);
+        session.Context.Conversation.FlowVersionId ??= pinVersion;
+        var flow = await flows.ForCallAsync(session.Business, session.Context.Conversation.FlowVersionId, cancellationToken);
+        session.Context.Conversation.FlowVersionId ??= flow.VersionId ?? StoredFlow.BuiltInVersionId;
+
+        await using var scope = scopes.CreateAsyncScope();
+        var engine = new ConversationEngine(interpreter, scope.ServiceProvider.GetRequiredService<IBookingDesk>());
+        ICallLifecycle lifecycle = asCaller ? new CallerTurn(session, Actor.Caller(session.Context.PhoneNumber)) : session;
+        var result = await decide(engine, new CallTurn(lifecycle, session.Business.ToProfile(), flow.Compiled, session.Now), session, cancellationToken);
+        if (record && wasLive && !result.Repeated && (input is not null || result.Reply.Transcript.Length > 0))
+        {
+            TurnRecorder.Record(session, input, result, flow, Stopwatch.GetElapsedTime(started));
+        }
+
+        return recovery.Finish(session, result, callerSpoke: input is { IsEmpty: false });
     }
 
     /// <summary>Fills what a call created elsewhere (a callback placed by a job) may lack: ids and the other party's number.</summary>

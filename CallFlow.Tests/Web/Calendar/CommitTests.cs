@@ -1,14 +1,10 @@
-using System.Data.Common;
 using CallFlow.Domain.Booking;
 using CallFlow.Domain.Calendar;
 using CallFlow.Web.Businesses;
 using CallFlow.Web.Calendar;
-using CallFlow.Web.Data;
 using CallFlow.Web.Recovery;
 using CallFlow.Web.Telephony;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CallFlow.Tests.Web.Calendar;
 
@@ -16,19 +12,10 @@ namespace CallFlow.Tests.Web.Calendar;
 public class CommitTests : IAsyncLifetime
 {
     private readonly CalendarApp _app = new();
-    private readonly List<IAsyncDisposable> _counted = [];
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var app in _counted)
-        {
-            await app.DisposeAsync();
-        }
-
-        await _app.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     private static CancellationToken Token => CalendarApp.Token;
 
@@ -136,13 +123,12 @@ public class CommitTests : IAsyncLifetime
     [Fact]
     public async Task A_booking_and_its_texts_are_saved_in_one_transaction_so_neither_stands_without_the_other()
     {
-        var transactions = new TransactionCounter();
-        var desk = DeskCounting(transactions);
+        BookingOutcome? outcome = null;
 
-        var booked = (await desk.BookAsync(new BookingRequest(DemoBusiness.Id, "CA-once", await _app.ServiceAsync(), CalendarApp.OnTuesday(10),
-            "Ada Lovelace", CalendarApp.Caller, "key-once"), Token)).ShouldBeOfType<BookingOutcome.Booked>();
+        var transactions = await _app.TransactionsDuringAsync(async () => outcome = await _app.BookAsync(CalendarApp.OnTuesday(10)));
 
-        transactions.Committed.ShouldBe(1);
+        transactions.ShouldBe(1);
+        var booked = outcome.ShouldBeOfType<BookingOutcome.Booked>();
         await using var db = _app.Db();
         var texts = await db.OutgoingTexts.AsNoTracking().Where(t => t.AppointmentId == booked.AppointmentId).Select(t => t.Kind).ToListAsync(Token);
         texts.ShouldBe([TextKind.Confirmation, TextKind.Reminder], ignoreOrder: true);
@@ -152,41 +138,18 @@ public class CommitTests : IAsyncLifetime
     public async Task A_move_and_its_texts_are_saved_in_one_transaction_and_the_old_reminder_is_dropped()
     {
         var id = await _app.BookedIdAsync(CalendarApp.OnTuesday(10));
-        var transactions = new TransactionCounter();
+        BookingOutcome? outcome = null;
 
-        (await DeskCounting(transactions).RescheduleAsync(new RescheduleRequest(DemoBusiness.Id, id, "CA-booking", CalendarApp.OnTuesday(14)), Token))
-            .ShouldBeOfType<BookingOutcome.Booked>();
+        var transactions = await _app.TransactionsDuringAsync(async () =>
+            outcome = await _app.Desk.RescheduleAsync(new RescheduleRequest(DemoBusiness.Id, id, "CA-booking", CalendarApp.OnTuesday(14)), Token));
 
-        transactions.Committed.ShouldBe(1);
+        transactions.ShouldBe(1);
+        outcome.ShouldBeOfType<BookingOutcome.Booked>();
         await using var db = _app.Db();
         var reminders = await db.OutgoingTexts.AsNoTracking().Where(t => t.AppointmentId == id && t.Kind == TextKind.Reminder).ToListAsync(Token);
         reminders.Single(r => r.Status == TextStatus.Pending).AppointmentStartUtc.ShouldBe(CalendarApp.OnTuesday(14));
         reminders.Single(r => r.Status == TextStatus.Cancelled).AppointmentStartUtc.ShouldBe(CalendarApp.OnTuesday(10));
         (await db.OutgoingTexts.AsNoTracking().CountAsync(t => t.AppointmentId == id && t.Kind == TextKind.Moved, Token)).ShouldBe(1);
-    }
-
-    /// <summary>The app's own desk, in an app over the same database whose every committed transaction is counted.</summary>
-    private IBookingDesk DeskCounting(TransactionCounter transactions)
-    {
-        var counted = _app.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
-            services.ConfigureDbContext<CallFlowDb>(options => options.AddInterceptors(transactions))));
-        _counted.Add(counted);
-        var desk = counted.Services.GetRequiredService<IBookingDesk>();
-        transactions.Committed = 0; // what the app's start-up committed (migrations, the demo business) is not the desk's
-        return desk;
-    }
-
-    private sealed class TransactionCounter : DbTransactionInterceptor
-    {
-        public int Committed { get; set; }
-
-        public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed++;
-
-        public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            Committed++;
-            return Task.CompletedTask;
-        }
     }
 
     public static TheoryData<string, string, string> BadRequests => new()

@@ -4,6 +4,7 @@ using CallFlow.Domain.Conversation;
 using CallFlow.Tests.Infrastructure;
 using CallFlow.Tests.Web.Telephony;
 using CallFlow.Web.Conversation;
+using CallFlow.Web.Telephony.Simulator;
 using Microsoft.EntityFrameworkCore;
 
 namespace CallFlow.Tests.Web.Conversation;
@@ -36,6 +37,22 @@ public class ReceptionistTests
         reading.RootElement.GetProperty("service").GetProperty("service").GetProperty("name").GetString().ShouldBe("Haircut");
         call.Context.Conversation.Turns.ShouldBe(3);
         call.CurrentStepId.ShouldBe("contact");
+    }
+
+    [Fact]
+    public async Task A_new_call_is_created_answered_and_greeted_in_one_transaction()
+    {
+        await using var app = Conversations.OpenSalon();
+        SimulatedCall? leg = null;
+
+        var transactions = await app.TransactionsDuringAsync(async () => leg = await app.DialAsync());
+
+        transactions.ShouldBe(1);
+        leg!.LastPrompt.ShouldStartWith("Thanks for calling Demo Salon!");
+        (await app.ChainAsync(leg.CallSid)).ShouldBe([CallState.Incoming, CallState.Connected]);
+        await using var db = app.Db();
+        var call = (await app.CallAsync(leg.CallSid))!;
+        (await db.ConversationTurns.AsNoTracking().Where(t => t.CallId == call.Id).Select(t => t.Reply).SingleAsync(Token)).ShouldBe(leg.LastPrompt);
     }
 
     [Fact]
