@@ -54,14 +54,15 @@ public sealed class CallOrchestrator(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
         var existing = await db.Calls.Include(c => c.Business).ThenInclude(b => b!.Services)
-            .AsSplitQuery()
+            .AsSplitQuery().AsNoTracking()
             .FirstOrDefaultAsync(c => c.CallSid == inbound.CallSid, cancellationToken);
         if (existing is not null)
         {
             return (new CallStart(existing, existing.Business, Existing: true), default);
         }
 
-        var business = await db.Businesses.Include(b => b.Services)
+        // Read, not tracked: a call never changes its business, and tracking would snapshot and compare every JSON column of it.
+        var business = await db.Businesses.Include(b => b.Services).AsNoTracking()
             .FirstOrDefaultAsync(b => b.PhoneNumber == inbound.To, cancellationToken);
         if (business is null)
         {
