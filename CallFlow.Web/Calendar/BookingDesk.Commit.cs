@@ -184,7 +184,7 @@ public sealed partial class BookingDesk
     /// <summary>
     /// The commit proper, inside the open transaction: re-check the time on fresh rows, claim a seat in every unit
     /// (the unique index refuses a seat a concurrent commit took), drop the call's holds, add the customer's
-    /// <paramref name="text"/>, save, commit, and only then ask for the text to be sent.
+    /// <paramref name="text"/>, save, insert the claims in one statement, commit, and only then ask for the text to be sent.
     /// </summary>
     private async Task<BookingOutcome> PlaceAsync(
         CallFlowDb db, CalendarSnapshot calendar, Appointment appointment, ServiceOffering service,
@@ -216,7 +216,6 @@ public sealed partial class BookingDesk
             return new BookingOutcome.SlotTaken(why, (await calendar.WholeWindowAsync(db, cancellationToken)).AlternativesAround(service, start, AlternativeCount));
         }
 
-        db.CalendarClaims.AddRange(claims.Select(c => CalendarClaim.From(appointment.BusinessId, appointment.Id, c)));
         if (!string.IsNullOrEmpty(callId))
         {
             await db.SlotHolds.Where(h => h.BusinessId == appointment.BusinessId && h.CallId == callId).ExecuteDeleteAsync(cancellationToken);
@@ -224,6 +223,7 @@ public sealed partial class BookingDesk
 
         var queued = await texts.AddAsync(db, appointment, text, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await CalendarClaim.InsertAsync(db, appointment.BusinessId, appointment.Id, claims, cancellationToken);
         await db.Database.CommitTransactionAsync(cancellationToken);
         texts.Send(queued);
         logger.LogInformation("Appointment {AppointmentId} of {BusinessId} booked at {Start} ({Claims} claims)", appointment.Id, appointment.BusinessId, slot.StartUtc, claims.Count);

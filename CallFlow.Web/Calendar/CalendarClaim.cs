@@ -1,6 +1,11 @@
+using System.Globalization;
 using CallFlow.Domain.Calendar;
+using CallFlow.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CallFlow.Web.Calendar;
 
@@ -23,14 +28,37 @@ public sealed class CalendarClaim
 
     public required string AppointmentId { get; set; }
 
-    internal static CalendarClaim From(string businessId, string appointmentId, CapacityClaim claim) => new()
+    /// <summary>
+    /// Inserts an appointment's claims in one statement, inside the commit's open transaction and after the appointment
+    /// row they refer to. A seat another commit took first fails the whole statement on the unique index.
+    /// </summary>
+    internal static async Task InsertAsync(CallFlowDb db, string businessId, string appointmentId, IReadOnlyList<CapacityClaim> claims, CancellationToken cancellationToken)
     {
-        BusinessId = businessId,
-        Pool = claim.Pool,
-        Unit = claim.Unit,
-        Seat = claim.Seat,
-        AppointmentId = appointmentId,
-    };
+        if (claims.Count == 0)
+        {
+            return;
+        }
+
+        var table = db.Model.FindEntityType(typeof(CalendarClaim))!;
+        var store = StoreObjectIdentifier.Table(table.GetTableName()!, table.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string Column(string property) => sql.DelimitIdentifier(table.FindProperty(property)!.GetColumnName(store)!);
+
+        var parameters = new object[claims.Count * 5];
+        var rows = new string[claims.Count];
+        for (var i = 0; i < claims.Count; i++)
+        {
+            var at = i * 5;
+            (parameters[at], parameters[at + 1], parameters[at + 2], parameters[at + 3], parameters[at + 4]) =
+                (businessId, claims[i].Pool, claims[i].Unit, claims[i].Seat, appointmentId);
+            rows[i] = string.Create(CultureInfo.InvariantCulture, $"({{{at}}}, {{{at + 1}}}, {{{at + 2}}}, {{{at + 3}}}, {{{at + 4}}})");
+        }
+
+        var columns = string.Join(", ", new[] { nameof(BusinessId), nameof(Pool), nameof(Unit), nameof(Seat), nameof(AppointmentId) }.Select(Column));
+        // Only the model's own names and placeholders are in the text; every value goes as a parameter.
+        var statement = $"INSERT INTO {sql.DelimitIdentifier(store.Name, store.Schema)} ({columns}) VALUES {string.Join(", ", rows)}";
+        await db.Database.ExecuteSqlRawAsync(statement, parameters, cancellationToken);
+    }
 
     internal sealed class Configuration : IEntityTypeConfiguration<CalendarClaim>
     {
