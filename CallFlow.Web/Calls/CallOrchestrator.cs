@@ -70,7 +70,31 @@ public sealed class CallOrchestrator(
             return (new CallStart(null, null, Existing: false), default);
         }
 
-        var now = clock.GetUtcNow();
+        var session = Answer(db, inbound, business, clock.GetUtcNow());
+        var greeting = default(T);
+        if (greet is not null)
+        {
+            try
+            {
+                greeting = await greet(session);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The call is still recorded, answered but not greeted, so the webhook's recovery and the console find it.
+                logger.LogError(e, "Call {CallSid}: the greeting failed; recording the answered call without it", inbound.CallSid);
+                db.ChangeTracker.Clear();
+                await SaveNewAsync(db, Answer(db, inbound, business, session.Now), cancellationToken);
+                throw;
+            }
+        }
+
+        await SaveNewAsync(db, session, cancellationToken);
+        return (new CallStart(session.Call, business, Existing: false), greeting);
+    }
+
+    /// <summary>A new inbound call, added to <paramref name="db"/> and answered (idle → incoming → connected).</summary>
+    private CallSession Answer(CallFlowDb db, InboundCall inbound, Business business, DateTimeOffset now)
+    {
         var call = new Call
         {
             CallSid = inbound.CallSid,
@@ -95,13 +119,16 @@ public sealed class CallOrchestrator(
         var session = new CallSession(db, call, business, Actor.Carrier, now, logger);
         session.Fire(CallTrigger.IncomingCall);
         session.Fire(CallTrigger.CallAnswered);
-        var greeting = greet is null ? default : await greet(session);
-        CopyColumns(call);
+        return session;
+    }
+
+    private async Task SaveNewAsync(CallFlowDb db, CallSession session, CancellationToken cancellationToken)
+    {
+        CopyColumns(session.Call);
         var committed = Saving(session);
         await db.SaveChangesAsync(cancellationToken);
         Saved(committed);
-        broadcaster.Publish(CallSnapshot.Of(call));
-        return (new CallStart(call, business, Existing: false), greeting);
+        broadcaster.Publish(CallSnapshot.Of(session.Call));
     }
 
     /// <summary>

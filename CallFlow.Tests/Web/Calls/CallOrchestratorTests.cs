@@ -1,6 +1,7 @@
 using CallFlow.Domain.Calls;
 using CallFlow.Domain.Conversation;
 using CallFlow.Tests.Infrastructure;
+using CallFlow.Web.Businesses;
 using CallFlow.Web.Calls;
 using CallFlow.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -64,6 +65,28 @@ public class CallOrchestratorTests : IAsyncLifetime
         await using var db = _app.Db();
         (await db.Calls.CountAsync(c => c.CallSid == sid, Token)).ShouldBe(1);
         (await db.CallTransitions.CountAsync(t => t.CallId == first.Id, Token)).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_greeting_that_fails_still_leaves_the_answered_call_recorded_for_the_recovery_to_find()
+    {
+        var sid = CallFlow.Tests.Infrastructure.Calls.NewSid();
+
+        await Should.ThrowAsync<InvalidOperationException>(() => _app.Orchestrator.StartInboundAsync<string>(
+            new InboundCall(sid, "+12125550100", DemoBusiness.DefaultPhoneNumber, new CallerInfo()),
+            session =>
+            {
+                session.Context.Conversation.Turns = 7;
+                session.Fire(CallTrigger.TransferRequested, "half-done greeting");
+                throw new InvalidOperationException("the flow could not be read");
+            },
+            Token));
+
+        await using var db = _app.Db();
+        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.CallSid == sid, Token);
+        call.State.ShouldBe(CallState.Connected);
+        call.Context.Conversation.Turns.ShouldBe(0, "nothing the failed greeting changed is saved");
+        (await db.CallTransitions.Where(t => t.CallId == call.Id).Select(t => t.To).ToListAsync(Token)).ShouldBe([CallState.Incoming, CallState.Connected]);
     }
 
     [Fact]
