@@ -3,6 +3,7 @@ using CallFlow.Domain.Calendar;
 using CallFlow.Domain.Recovery;
 using CallFlow.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CallFlow.Web.Businesses;
@@ -74,6 +75,12 @@ public sealed class Business
     /// </summary>
     public int Version { get; set; }
 
+    /// <summary>
+    /// Bumped by the database itself (triggers, see <see cref="RevisionTriggers"/>) whenever this row or one of its
+    /// services changes, however it changes; never written by the app. <see cref="BusinessCache"/> compares it.
+    /// </summary>
+    public long Revision { get; private set; }
+
     public DateTimeOffset? UpdatedAt { get; set; }
 
     /// <summary>The staff member who last saved settings.</summary>
@@ -136,6 +143,10 @@ public sealed class Business
             builder.HasIndex(b => b.PhoneNumber).IsUnique();
             builder.Property(b => b.TimeZoneId).HasMaxLength(64);
             builder.Property(b => b.Version).IsConcurrencyToken();
+            var revision = builder.Property(b => b.Revision).HasDefaultValue(0L).ValueGeneratedNever().Metadata;
+            revision.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+            revision.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+            builder.ToTable(table => table.HasTrigger(RevisionTriggers.OnBusinessUpdate));
             builder.Property(b => b.UpdatedBy).HasMaxLength(200);
             builder.Property(b => b.OpeningHours).HasJsonConversion();
             builder.Property(b => b.Faq).HasJsonConversion();

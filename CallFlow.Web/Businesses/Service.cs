@@ -40,6 +40,12 @@ public sealed class Service
             builder.Property(s => s.Name).HasMaxLength(100);
             builder.Property(s => s.Synonyms).HasJsonConversion();
             builder.HasIndex(s => new { s.BusinessId, s.Name }).IsUnique();
+            builder.ToTable(table =>
+            {
+                table.HasTrigger(RevisionTriggers.OnServiceInsert);
+                table.HasTrigger(RevisionTriggers.OnServiceUpdate);
+                table.HasTrigger(RevisionTriggers.OnServiceDelete);
+            });
         }
     }
 }

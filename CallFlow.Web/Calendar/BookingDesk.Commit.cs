@@ -101,7 +101,7 @@ public sealed partial class BookingDesk
             return await RepeatedAsync(db, existing, request, actor, cancellationToken);
         }
 
-        var calendar = await CalendarSnapshot.LoadAsync(db, request.BusinessId, Now, request.CallId, null, cancellationToken, around: request.StartUtc);
+        var calendar = await CalendarSnapshot.LoadAsync(db, businesses, request.BusinessId, Now, request.CallId, null, cancellationToken, around: request.StartUtc);
         if (calendar is null)
         {
             return new BookingOutcome.Rejected($"There is no business '{request.BusinessId}'.");
@@ -168,7 +168,7 @@ public sealed partial class BookingDesk
             return new BookingOutcome.Rejected("This appointment has already started, so it can no longer be moved.");
         }
 
-        var calendar = await CalendarSnapshot.LoadAsync(db, businessId, Now, callId, appointment.Id, cancellationToken, around: newStart ?? appointment.StartUtc)
+        var calendar = await CalendarSnapshot.LoadAsync(db, businesses, businessId, Now, callId, appointment.Id, cancellationToken, around: newStart ?? appointment.StartUtc)
             ?? throw new CalendarUnavailableException($"There is no business '{businessId}'.");
         if (newStart is not null)
         {

@@ -18,6 +18,7 @@ namespace CallFlow.Web.Calendar;
 /// </summary>
 public sealed partial class BookingDesk(
     IDbContextFactory<CallFlowDb> dbFactory,
+    BusinessCache businesses,
     BookingTexts texts,
     TimeProvider clock,
     IOptions<CalendarOptions> options,
@@ -45,7 +46,7 @@ public sealed partial class BookingDesk(
             {
                 var now = Now;
                 await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-                var calendar = await CalendarSnapshot.LoadAsync(db, request.BusinessId, now, request.CallId, null, cancellationToken, around)
+                var calendar = await CalendarSnapshot.LoadAsync(db, businesses, request.BusinessId, now, request.CallId, null, cancellationToken, around)
                     ?? throw new CalendarUnavailableException($"There is no business '{request.BusinessId}'.");
                 var service = calendar.Service(request.Service.Id) ?? request.Service;
                 if (CalendarRules.ValidateService(service) is { Count: > 0 } problems)
@@ -172,7 +173,7 @@ public sealed partial class BookingDesk(
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var calendar = await CalendarSnapshot.LoadAsync(db, businessId, Now, null, null, cancellationToken);
+            var calendar = await CalendarSnapshot.LoadAsync(db, businesses, businessId, Now, null, null, cancellationToken);
             return calendar is null ? default : read(calendar);
         }
         catch (Exception e) when (e is not CalendarUnavailableException && CalendarFailures.IsUnavailable(e) && !cancellationToken.IsCancellationRequested)

@@ -72,11 +72,10 @@ internal sealed class CalendarSnapshot
     /// </summary>
     /// <exception cref="CalendarUnavailableException">The business's calendar rules do not validate.</exception>
     public static async Task<CalendarSnapshot?> LoadAsync(
-        CallFlowDb db, string businessId, DateTimeOffset now, string? forCallId, string? excludeAppointmentId, CancellationToken cancellationToken,
-        DateTimeOffset? around = null)
+        CallFlowDb db, BusinessCache businesses, string businessId, DateTimeOffset now, string? forCallId, string? excludeAppointmentId,
+        CancellationToken cancellationToken, DateTimeOffset? around = null)
     {
-        var business = await db.Businesses.AsNoTracking().Include(b => b.Services)
-            .FirstOrDefaultAsync(b => b.Id == businessId, cancellationToken);
+        var business = await businesses.FindAsync(db, businessId, cancellationToken);
         return business is null ? null : await LoadAsync(db, business, now, forCallId, excludeAppointmentId, cancellationToken, around);
     }
 

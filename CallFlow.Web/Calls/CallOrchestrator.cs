@@ -29,6 +29,7 @@ public sealed record CallStart(Call? Call, Business? Business, bool Existing)
 /// </summary>
 public sealed class CallOrchestrator(
     IDbContextFactory<CallFlowDb> dbFactory,
+    BusinessCache businesses,
     CallLocks locks,
     ICallBroadcaster broadcaster,
     TimeProvider clock,
@@ -53,17 +54,13 @@ public sealed class CallOrchestrator(
         using var lease = await locks.AcquireAsync(inbound.CallSid, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
-        var existing = await db.Calls.Include(c => c.Business).ThenInclude(b => b!.Services)
-            .AsSplitQuery().AsNoTracking()
-            .FirstOrDefaultAsync(c => c.CallSid == inbound.CallSid, cancellationToken);
+        var existing = await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.CallSid == inbound.CallSid, cancellationToken);
         if (existing is not null)
         {
-            return (new CallStart(existing, existing.Business, Existing: true), default);
+            return (new CallStart(existing, await businesses.FindAsync(db, existing.BusinessId, cancellationToken), Existing: true), default);
         }
 
-        // Read, not tracked: a call never changes its business, and tracking would snapshot and compare every JSON column of it.
-        var business = await db.Businesses.Include(b => b.Services).AsNoTracking()
-            .FirstOrDefaultAsync(b => b.PhoneNumber == inbound.To, cancellationToken);
+        var business = await businesses.FindByNumberAsync(db, inbound.To, cancellationToken);
         if (business is null)
         {
             logger.LogWarning("Call {CallSid} to {To}: no business answers that number", inbound.CallSid, inbound.To);
@@ -144,7 +141,8 @@ public sealed class CallOrchestrator(
             return existing;
         }
 
-        var business = await db.Businesses.Include(b => b.Services).AsNoTracking().FirstAsync(b => b.Id == outbound.BusinessId, cancellationToken);
+        var business = await businesses.FindAsync(db, outbound.BusinessId, cancellationToken)
+            ?? throw new InvalidOperationException($"There is no business '{outbound.BusinessId}' to place a call for.");
         var now = clock.GetUtcNow();
         var call = new Call
         {
@@ -187,8 +185,8 @@ public sealed class CallOrchestrator(
                 return null;
             }
 
-            var business = await db.Businesses.Include(b => b.Services).AsNoTracking()
-                .FirstAsync(b => b.Id == call.BusinessId, cancellationToken);
+            var business = await businesses.FindAsync(db, call.BusinessId, cancellationToken)
+                ?? throw new InvalidOperationException($"Call {callSid} belongs to no business ('{call.BusinessId}').");
             var session = new CallSession(db, call, business, actor, clock.GetUtcNow(), logger);
             var result = await work(session);
 

@@ -1,3 +1,4 @@
+using CallFlow.Web.Businesses;
 using CallFlow.Web.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,10 @@ namespace CallFlow.Web.Data;
 
 public static class DataRegistration
 {
-    /// <summary>Registers the database (a pooled <see cref="IDbContextFactory{TContext}"/>) for the configured provider.</summary>
+    /// <summary>
+    /// Registers the database (a pooled <see cref="IDbContextFactory{TContext}"/>) for the configured provider, and the
+    /// <see cref="BusinessCache"/> the phone line reads businesses through.
+    /// </summary>
     public static WebApplicationBuilder AddCallFlowData(this WebApplicationBuilder builder)
     {
         var options = new DatabaseOptions
@@ -16,6 +20,7 @@ public static class DataRegistration
         };
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<DatabaseReadiness>();
+        builder.Services.AddSingleton<BusinessCache>();
 
         var sqlite = options.Provider == DatabaseProvider.Sqlite ? new SqliteConnectionStringBuilder(SqliteConnectionString(options.ConnectionString)) : null;
         if (sqlite is not null && IsFile(sqlite))

@@ -36,7 +36,7 @@ public sealed class CalendarUnavailableTests : IDisposable
         var factory = new Factory(options);
         var calendar = Options.Create(new CalendarOptions());
         var texts = new BookingTexts(new CallFlow.Web.Recovery.OutgoingTexts(TimeProvider.System, calendar), calendar);
-        return new BookingDesk(factory, texts, TimeProvider.System, calendar, NullLogger<BookingDesk>.Instance);
+        return new BookingDesk(factory, new BusinessCache(), texts, TimeProvider.System, calendar, NullLogger<BookingDesk>.Instance);
     }
 
     private static string WriteGarbage(string path)

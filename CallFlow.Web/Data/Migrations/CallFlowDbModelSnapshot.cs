@@ -90,6 +90,10 @@ namespace CallFlow.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("SlotMinutes")
                         .HasColumnType("INTEGER");
 
@@ -121,7 +125,10 @@ namespace CallFlow.Web.Data.Migrations
                     b.HasIndex("PhoneNumber")
                         .IsUnique();
 
-                    b.ToTable("Businesses");
+                    b.ToTable("Businesses", t =>
+                        {
+                            t.HasTrigger("Businesses_Revision");
+                        });
                 });
 
             modelBuilder.Entity("CallFlow.Web.Businesses.Service", b =>
@@ -166,7 +173,14 @@ namespace CallFlow.Web.Data.Migrations
                     b.HasIndex("BusinessId", "Name")
                         .IsUnique();
 
-                    b.ToTable("Services");
+                    b.ToTable("Services", t =>
+                        {
+                            t.HasTrigger("Services_Revision_Delete");
+
+                            t.HasTrigger("Services_Revision_Insert");
+
+                            t.HasTrigger("Services_Revision_Update");
+                        });
                 });
 
             modelBuilder.Entity("CallFlow.Web.Calendar.Appointment", b =>

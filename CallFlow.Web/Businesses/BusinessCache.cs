@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using CallFlow.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CallFlow.Web.Businesses;
+
+/// <summary>
+/// Businesses with their services as the phone line reads them, kept between webhooks. Every read still asks the
+/// database, but only for the row's <see cref="Business.Revision"/> (one indexed lookup of one column); the copy read
+/// at that revision is reused, and any change (a settings save, a service edited, a row changed by hand) makes the next
+/// read fetch the row again. So a call sees the business exactly as a fresh read would, on any number of app instances,
+/// without reading and converting its JSON columns and services on every webhook.
+/// </summary>
+/// <remarks>The copies are shared by every call of the business at once: they are read-only, never tracked, never edited.</remarks>
+public sealed class BusinessCache
+{
+    private readonly ConcurrentDictionary<string, Business> _byId = new(StringComparer.Ordinal);
+
+    /// <summary>The business with its services as it is now, or null when there is none.</summary>
+    public async Task<Business?> FindAsync(CallFlowDb db, string businessId, CancellationToken cancellationToken)
+    {
+        var revision = await db.Businesses.Where(b => b.Id == businessId).Select(b => (long?)b.Revision).FirstOrDefaultAsync(cancellationToken);
+        return revision is null ? Forget(businessId) : await AtRevisionAsync(db, businessId, revision.Value, cancellationToken);
+    }
+
+    /// <summary>The business that answers a phone number, with its services as it is now, or null when none does.</summary>
+    public async Task<Business?> FindByNumberAsync(CallFlowDb db, string phoneNumber, CancellationToken cancellationToken)
+    {
+        var stamp = await db.Businesses.Where(b => b.PhoneNumber == phoneNumber).Select(b => new Stamp(b.Id, b.Revision)).FirstOrDefaultAsync(cancellationToken);
+        return stamp is null ? null : await AtRevisionAsync(db, stamp.Id, stamp.Revision, cancellationToken);
+    }
+
+    private async Task<Business?> AtRevisionAsync(CallFlowDb db, string businessId, long revision, CancellationToken cancellationToken)
+    {
+        if (_byId.TryGetValue(businessId, out var cached) && cached.Revision == revision)
+        {
+            return cached;
+        }
+
+        var business = await db.Businesses.Include(b => b.Services).AsNoTracking().FirstOrDefaultAsync(b => b.Id == businessId, cancellationToken);
+        if (business is null)
+        {
+            return Forget(businessId);
+        }
+
+        // Calls racing a change may read two revisions; the newer copy stays.
+        _byId.AddOrUpdate(businessId, business, (_, kept) => kept.Revision > business.Revision ? kept : business);
+        return business;
+    }
+
+    private Business? Forget(string businessId)
+    {
+        _byId.TryRemove(businessId, out _);
+        return null;
+    }
+
+    private sealed record Stamp(string Id, long Revision);
+}
