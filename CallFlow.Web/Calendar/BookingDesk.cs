@@ -31,72 +31,62 @@ public sealed partial class BookingDesk(
     private DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>
-    /// Offers the time asked for (held for the call) or the nearest free ones. The search reads outside any
-    /// transaction; only holding a slot writes, in a short transaction that re-checks that one time on fresh rows of
-    /// its day, so callers deciding on other times never wait for each other's searches. A time asked for is first
-    /// checked on the appointments of its own days; the whole bookable window is read only when alternatives are
-    /// needed. A slot taken in between (another caller held it first) sends the search round again on fresh data.
+    /// Offers the time asked for (held for the call) or the nearest free ones. A time asked for is checked once, on the
+    /// appointments and holds of its own days read inside the short transaction that holds it: under the write lock
+    /// nothing can take it between the check and the hold, so there is nothing to re-check and no round to repeat.
+    /// When it is not free, the transaction ends before the whole bookable window is read for alternatives, so callers
+    /// searching never keep others from holding. A request without a time reads the window outside any transaction.
     /// </summary>
     public async Task<SlotOffer> OfferAsync(SlotRequest request, CancellationToken cancellationToken) =>
         await GuardAsync<SlotOffer>(nameof(OfferAsync), request.BusinessId, async () =>
         {
-            // Noon UTC of the asked date, two days either side, covers that local date in every time zone.
-            DateTimeOffset? around = request is { Date: { } day, Time: not null } ? new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero) : null;
-            for (var round = 1; ; round++)
+            var now = Now;
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var business = await businesses.FindAsync(db, request.BusinessId, cancellationToken)
+                ?? throw new CalendarUnavailableException($"There is no business '{request.BusinessId}'.");
+            var service = business.Services.FirstOrDefault(s => s.Id == request.Service.Id && s.IsActive)?.ToOffering() ?? request.Service;
+            if (CalendarRules.ValidateService(service) is { Count: > 0 } problems)
             {
-                var now = Now;
-                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-                var calendar = await CalendarSnapshot.LoadAsync(db, businesses, request.BusinessId, now, request.CallId, null, cancellationToken, around)
-                    ?? throw new CalendarUnavailableException($"There is no business '{request.BusinessId}'.");
-                var service = calendar.Service(request.Service.Id) ?? request.Service;
-                if (CalendarRules.ValidateService(service) is { Count: > 0 } problems)
-                {
-                    throw new CalendarUnavailableException(problems[0].Message);
-                }
-
-                var count = Math.Clamp(request.ChoiceCount, 1, MaxChoices);
-                var date = request.Date ?? calendar.Availability.Today;
-                if (request.Time is not { } time)
-                {
-                    // Only a date, a part of the day or "the earliest": the earliest free slots from there, nothing held.
-                    return new SlotOffer.Choices(calendar.Availability.Alternatives(service, date, request.Within?.Start ?? TimeOnly.MinValue, count, request.Within), null);
-                }
-
-                var asked = calendar.Availability.Explain(service, date, time);
-                if (asked.Slot is not { } slot)
-                {
-                    var window = await calendar.WholeWindowAsync(db, cancellationToken);
-                    return new SlotOffer.Choices(window.Availability.Alternatives(service, date, time, count, request.Within), asked);
-                }
-
-                if (await TryHoldAsync(db, calendar.Business, request, service, slot, now, cancellationToken) is { } held)
-                {
-                    return held;
-                }
-
-                if (round == CommitAttempts)
-                {
-                    var window = await calendar.WholeWindowAsync(db, cancellationToken);
-                    var taken = new SlotExplanation(SlotVerdict.HeldByAnotherCaller, "Another caller is deciding on that time right now.", null);
-                    return new SlotOffer.Choices(
-                        [.. window.Availability.Alternatives(service, date, time, count + 1, request.Within).Where(s => s.StartUtc != slot.StartUtc).Take(count)], taken);
-                }
+                throw new CalendarUnavailableException(problems[0].Message);
             }
+
+            var count = Math.Clamp(request.ChoiceCount, 1, MaxChoices);
+            if (request.Time is not { } time)
+            {
+                // Only a date, a part of the day or "the earliest": the earliest free slots from there, nothing held.
+                var calendar = await CalendarSnapshot.LoadAsync(db, business, now, request.CallId, null, cancellationToken);
+                var from = request.Date ?? calendar.Availability.Today;
+                return new SlotOffer.Choices(calendar.Availability.Alternatives(service, from, request.Within?.Start ?? TimeOnly.MinValue, count, request.Within), null);
+            }
+
+            var (held, asked, date) = await TryHoldAsync(db, business, request, service, time, now, cancellationToken);
+            if (held is not null)
+            {
+                return held;
+            }
+
+            var window = await CalendarSnapshot.LoadAsync(db, business, now, request.CallId, null, cancellationToken);
+            return new SlotOffer.Choices(window.Availability.Alternatives(service, date, time, count, request.Within), asked);
         }, reason => new SlotOffer.CalendarUnavailable(reason), cancellationToken);
 
     /// <summary>
-    /// Holds a slot for the call if it is still free on fresh rows of its day; null when it was taken meanwhile. The
-    /// business's rules are the ones the search just read (the commit re-reads them); only the appointments and holds
-    /// are read again inside the transaction, which keeps every other writer waiting while it lasts.
+    /// Holds the time asked for if it is free on fresh rows of its days, in one IMMEDIATE transaction (which keeps every
+    /// other writer waiting while it lasts, so it reads only those days). When it is not free, the transaction is rolled
+    /// back and the answer says why, as it stood under the lock. Without a date the time is today's.
     /// </summary>
-    private async Task<SlotOffer.Held?> TryHoldAsync(
-        CallFlowDb db, Business business, SlotRequest request, ServiceOffering service, AvailableSlot slot, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(SlotOffer.Held? Held, SlotExplanation Asked, DateOnly Date)> TryHoldAsync(
+        CallFlowDb db, Business business, SlotRequest request, ServiceOffering service, TimeOnly time, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // Noon UTC of the asked date (or now), two days either side, covers that local date in every time zone.
+        var around = request.Date is { } day ? new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero) : now;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var fresh = await CalendarSnapshot.LoadAsync(db, business, now, request.CallId, null, cancellationToken, around: slot.StartUtc);
-        if (fresh.Availability.Check(service, slot.StartUtc).Slot is null)
+        var days = await CalendarSnapshot.LoadAsync(db, business, now, request.CallId, null, cancellationToken, around);
+        var date = request.Date ?? days.Availability.Today;
+        var asked = days.Availability.Explain(service, date, time);
+        if (asked.Slot is not { } slot)
         {
-            return null;
+            await transaction.RollbackAsync(cancellationToken);
+            return (null, asked, date);
         }
 
         var hold = SlotHold.For(request.CallId, service, slot, now, options.Value.HoldLifetime);
@@ -104,7 +94,7 @@ public sealed partial class BookingDesk(
         db.SlotHolds.Add(HeldSlot.From(request.BusinessId, service.Id, hold, now));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new SlotOffer.Held(slot, hold.ExpiresAt);
+        return (new SlotOffer.Held(slot, hold.ExpiresAt), asked, date);
     }
 
     public async Task ExtendHoldsAsync(string businessId, string callId, CancellationToken cancellationToken) =>
