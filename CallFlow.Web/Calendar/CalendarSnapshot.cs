@@ -84,6 +84,9 @@ internal sealed class CalendarSnapshot
     /// holds as they are now.
     /// </summary>
     /// <exception cref="CalendarUnavailableException">The business's calendar rules do not validate.</exception>
+    /// <summary>The longest an appointment can last: services are validated to at most 24 hours.</summary>
+    internal static readonly TimeSpan LongestAppointment = TimeSpan.FromDays(1);
+
     public static async Task<CalendarSnapshot> LoadAsync(
         CallFlowDb db, Business business, DateTimeOffset now, string? forCallId, string? excludeAppointmentId, CancellationToken cancellationToken,
         DateTimeOffset? around = null)
@@ -99,9 +102,12 @@ internal sealed class CalendarSnapshot
         // touch a bookable date; the calculator skips the rest by binary search.
         var from = around?.AddDays(-2) ?? now.AddDays(-2);
         var until = around?.AddDays(2) ?? now.AddDays(rules.HorizonDays + 3);
+        // No appointment lasts longer than a day, so one ending after `from` started at most a day before it. Saying so
+        // lets the (business, start) index skip the business's whole history instead of scanning it on every read.
+        var earliestStart = from - LongestAppointment;
         var appointments = await db.Appointments.AsNoTracking()
             .Where(a => a.BusinessId == businessId && a.Status != AppointmentStatus.Cancelled && a.Id != excludeAppointmentId)
-            .Where(a => a.EndUtc > from && a.StartUtc < until)
+            .Where(a => a.EndUtc > from && a.StartUtc < until && a.StartUtc >= earliestStart)
             .Select(a => new BookedAppointment(a.StartUtc, a.EndUtc, a.BufferBeforeMinutes, a.BufferAfterMinutes, a.ResourceId))
             .ToListAsync(cancellationToken);
         var holds = await LiveHolds(db, businessId, now).Select(h => h.ToHold()).ToListAsync(cancellationToken);
