@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -21,9 +22,31 @@ public static class JsonConversion
             value => JsonSerializer.Serialize(value, Options),
             json => string.IsNullOrEmpty(json) ? new T() : JsonSerializer.Deserialize<T>(json, Options) ?? new T(),
             new ValueComparer<T>(
-                (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
-                value => JsonSerializer.Serialize(value, Options).GetHashCode(StringComparison.Ordinal),
-                value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, Options), Options)!));
+                (a, b) => Snapshots<T>.Json(a) == Snapshots<T>.Json(b),
+                value => Snapshots<T>.Json(value)!.GetHashCode(StringComparison.Ordinal),
+                value => Snapshots<T>.Take(value)));
         return property;
+    }
+
+    /// <summary>
+    /// The copies EF Core keeps as a tracked value's original, each with the JSON it was made from. A copy is never
+    /// edited (the app edits the current value, never EF's original), so its JSON stays true, and detecting changes
+    /// serializes only the current value instead of both.
+    /// </summary>
+    private static class Snapshots<T>
+        where T : class
+    {
+        private static readonly ConditionalWeakTable<T, string> JsonOfCopy = [];
+
+        public static T Take(T value)
+        {
+            var json = JsonSerializer.Serialize(value, Options);
+            var copy = JsonSerializer.Deserialize<T>(json, Options)!;
+            JsonOfCopy.AddOrUpdate(copy, json);
+            return copy;
+        }
+
+        public static string? Json(T? value) =>
+            value is null ? null : JsonOfCopy.TryGetValue(value, out var json) ? json : JsonSerializer.Serialize(value, Options);
     }
 }
