@@ -102,6 +102,9 @@ public sealed class Business
         Recovery = Recovery,
     };
 
+    /// <summary>An active service of the business, as it is booked today; null for another business's or a deactivated one.</summary>
+    public ServiceOffering? ActiveOffering(string serviceId) => Services.FirstOrDefault(s => s.Id == serviceId && s.IsActive)?.ToOffering();
+
     /// <summary>The number the owner is texted at: <see cref="NotificationNumber"/>, else the transfer number.</summary>
     public string? OwnerNumber => string.IsNullOrWhiteSpace(NotificationNumber) ? TransferNumber : NotificationNumber;
 

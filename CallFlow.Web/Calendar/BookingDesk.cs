@@ -44,7 +44,7 @@ public sealed partial class BookingDesk(
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var business = await businesses.FindAsync(db, request.BusinessId, cancellationToken)
                 ?? throw new CalendarUnavailableException($"There is no business '{request.BusinessId}'.");
-            var service = business.Services.FirstOrDefault(s => s.Id == request.Service.Id && s.IsActive)?.ToOffering() ?? request.Service;
+            var service = business.ActiveOffering(request.Service.Id) ?? request.Service;
             if (CalendarRules.ValidateService(service) is { Count: > 0 } problems)
             {
                 throw new CalendarUnavailableException(problems[0].Message);

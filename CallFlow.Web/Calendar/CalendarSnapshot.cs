@@ -44,8 +44,7 @@ internal sealed class CalendarSnapshot
     public TimeZoneInfo Zone { get; }
 
     /// <summary>An active service of the business, as it is booked today.</summary>
-    public ServiceOffering? Service(string serviceId) =>
-        Business.Services.FirstOrDefault(s => s.Id == serviceId && s.IsActive)?.ToOffering();
+    public ServiceOffering? Service(string serviceId) => Business.ActiveOffering(serviceId);
 
     public DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
@@ -62,6 +61,9 @@ internal sealed class CalendarSnapshot
         var local = Local(start);
         return Availability.Alternatives(service, DateOnly.FromDateTime(local.DateTime), TimeOnly.FromDateTime(local.DateTime), count);
     }
+
+    /// <summary>The longest an appointment can last: services are validated to at most 24 hours.</summary>
+    internal static readonly TimeSpan LongestAppointment = TimeSpan.FromDays(1);
 
     /// <summary>
     /// Reads the business's calendar; null when there is no such business. <paramref name="forCallId"/>'s own holds do
@@ -84,9 +86,6 @@ internal sealed class CalendarSnapshot
     /// holds as they are now.
     /// </summary>
     /// <exception cref="CalendarUnavailableException">The business's calendar rules do not validate.</exception>
-    /// <summary>The longest an appointment can last: services are validated to at most 24 hours.</summary>
-    internal static readonly TimeSpan LongestAppointment = TimeSpan.FromDays(1);
-
     public static async Task<CalendarSnapshot> LoadAsync(
         CallFlowDb db, Business business, DateTimeOffset now, string? forCallId, string? excludeAppointmentId, CancellationToken cancellationToken,
         DateTimeOffset? around = null)
