@@ -61,6 +61,16 @@ public class CallFlowApp : WebApplicationFactory<Program>
         return Transactions.Committed - before;
     }
 
+    /// <summary>The SQL statements the app sends through EF Core, recorded on request.</summary>
+    public CommandLog Commands { get; } = new();
+
+    /// <summary>The SQL statements the app sent while <paramref name="work"/> ran (its start-up is not recorded).</summary>
+    public Task<IReadOnlyList<string>> CommandsDuringAsync(Func<Task> work)
+    {
+        _ = Services;
+        return Commands.DuringAsync(work);
+    }
+
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>Runs every recovery job that is due on the app's clock, here and now (the Hangfire server is off in tests).</summary>
@@ -87,7 +97,7 @@ public class CallFlowApp : WebApplicationFactory<Program>
 
         builder.ConfigureServices(services =>
         {
-            services.ConfigureDbContext<CallFlowDb>(options => options.AddInterceptors(Transactions));
+            services.ConfigureDbContext<CallFlowDb>(options => options.AddInterceptors(Transactions, Commands));
             if (Clock is not null)
             {
                 services.RemoveAll<TimeProvider>();

@@ -205,7 +205,12 @@ public sealed partial class BookingDesk
         appointment.Status = AppointmentStatus.Booked;
         appointment.Version++;
 
-        await db.CalendarClaims.Where(c => c.AppointmentId == appointment.Id).ExecuteDeleteAsync(cancellationToken);
+        if (db.Entry(appointment).State != EntityState.Added)
+        {
+            // A provisional or moved appointment gives back the seats it held; a new one has none.
+            await db.CalendarClaims.Where(c => c.AppointmentId == appointment.Id).ExecuteDeleteAsync(cancellationToken);
+        }
+
         var needed = CapacityClaims.Needed(calendar.Rules, appointment.ToBooked());
         var claims = CapacityClaims.Assign(needed, await ClaimsInAsync(db, appointment.BusinessId, needed, cancellationToken));
         if (claims is null)

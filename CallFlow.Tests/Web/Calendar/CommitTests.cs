@@ -135,6 +135,17 @@ public class CommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_booking_inside_the_write_lock_deletes_only_the_call_s_holds()
+    {
+        var statements = await _app.CommandsDuringAsync(async () => (await _app.BookAsync(CalendarApp.OnTuesday(10))).ShouldBeOfType<BookingOutcome.Booked>());
+
+        // A new appointment has no claims or reminders to drop; only the call's hold on the time goes.
+        statements.Where(sql => sql.TrimStart().StartsWith("DELETE", StringComparison.OrdinalIgnoreCase))
+            .ShouldHaveSingleItem().ShouldContain("\"SlotHolds\"");
+        statements.Count(sql => sql.Contains("INSERT INTO \"CalendarClaims\"", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_move_and_its_texts_are_saved_in_one_transaction_and_the_old_reminder_is_dropped()
     {
         var id = await _app.BookedIdAsync(CalendarApp.OnTuesday(10));
