@@ -6,6 +6,7 @@ using CallFlow.Web.Businesses;
 using CallFlow.Web.Businesses.Settings;
 using CallFlow.Web.Calls;
 using CallFlow.Web.Conversation;
+using CallFlow.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CallFlow.Tests.Web.Businesses;
@@ -33,7 +34,7 @@ public sealed class BusinessCacheTests : IAsyncDisposable
         return await db.Businesses.Where(b => b.Id == DemoBusiness.Id).Select(b => b.Revision).SingleAsync(Token);
     }
 
-    private async Task ChangeAsync(Func<Microsoft.EntityFrameworkCore.DbContext, Task> change)
+    private async Task ChangeAsync(Func<CallFlowDb, Task> change)
     {
         await using var db = _app.Db();
         await change(db);
@@ -84,7 +85,7 @@ public sealed class BusinessCacheTests : IAsyncDisposable
     {
         var before = await FindAsync();
 
-        await ChangeAsync(db => db.Set<Business>().ExecuteUpdateAsync(set => set.SetProperty(b => b.Capacity, 5), Token));
+        await ChangeAsync(db => db.Businesses.ExecuteUpdateAsync(set => set.SetProperty(b => b.Capacity, 5), Token));
 
         (await FindAsync())!.Capacity.ShouldBe(5);
         before!.Capacity.ShouldBe(2);
@@ -96,7 +97,7 @@ public sealed class BusinessCacheTests : IAsyncDisposable
         var before = await FindAsync();
         var haircut = before!.Services.Single(s => s.Name == "Haircut");
 
-        await ChangeAsync(db => db.Set<Service>().Where(s => s.Id == haircut.Id).ExecuteUpdateAsync(set => set.SetProperty(s => s.Price, 99m), Token));
+        await ChangeAsync(db => db.Services.Where(s => s.Id == haircut.Id).ExecuteUpdateAsync(set => set.SetProperty(s => s.Price, 99m), Token));
         (await FindAsync())!.Services.Single(s => s.Id == haircut.Id).Price.ShouldBe(99m);
 
         await ChangeAsync(async db =>
@@ -106,7 +107,7 @@ public sealed class BusinessCacheTests : IAsyncDisposable
         });
         (await FindAsync())!.Services.Select(s => s.Name).ShouldContain("Beard trim");
 
-        await ChangeAsync(db => db.Set<Service>().Where(s => s.Id == haircut.Id).ExecuteDeleteAsync(Token));
+        await ChangeAsync(db => db.Services.Where(s => s.Id == haircut.Id).ExecuteDeleteAsync(Token));
         (await FindAsync())!.Services.Select(s => s.Id).ShouldNotContain(haircut.Id);
     }
 
@@ -118,10 +119,10 @@ public sealed class BusinessCacheTests : IAsyncDisposable
         await FindAsync();
         (await RevisionAsync()).ShouldBe(start);
 
-        await ChangeAsync(db => db.Set<Business>().ExecuteUpdateAsync(set => set.SetProperty(b => b.Greeting, "Hi"), Token));
+        await ChangeAsync(db => db.Businesses.ExecuteUpdateAsync(set => set.SetProperty(b => b.Greeting, "Hi"), Token));
         (await RevisionAsync()).ShouldBe(start + 1);
 
-        await ChangeAsync(db => db.Set<Service>().Where(s => s.BusinessId == DemoBusiness.Id && s.Name == "Haircut")
+        await ChangeAsync(db => db.Services.Where(s => s.BusinessId == DemoBusiness.Id && s.Name == "Haircut")
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.SortOrder, 9), Token));
         (await RevisionAsync()).ShouldBe(start + 2);
     }
@@ -135,7 +136,7 @@ public sealed class BusinessCacheTests : IAsyncDisposable
         {
             // Its calls and the rest would go with it; here only the row matters.
             await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF", Token);
-            await db.Set<Business>().Where(b => b.Id == DemoBusiness.Id).ExecuteDeleteAsync(Token);
+            await db.Businesses.Where(b => b.Id == DemoBusiness.Id).ExecuteDeleteAsync(Token);
         });
 
         (await FindAsync()).ShouldBeNull();
@@ -146,7 +147,7 @@ public sealed class BusinessCacheTests : IAsyncDisposable
     {
         var receptionist = _app.Service<IReceptionist>();
         var first = await receptionist.AnswerAsync(new InboundCall(CallFlow.Tests.Infrastructure.Calls.NewSid(), CalendarApp.Caller, DemoBusiness.DefaultPhoneNumber, new CallerInfo()), Token);
-        await ChangeAsync(db => db.Set<Business>().ExecuteUpdateAsync(set => set.SetProperty(b => b.Greeting, "Welcome to the renamed salon."), Token));
+        await ChangeAsync(db => db.Businesses.ExecuteUpdateAsync(set => set.SetProperty(b => b.Greeting, "Welcome to the renamed salon."), Token));
 
         var second = await receptionist.AnswerAsync(new InboundCall(CallFlow.Tests.Infrastructure.Calls.NewSid(), "+12125550101", DemoBusiness.DefaultPhoneNumber, new CallerInfo()), Token);
 
