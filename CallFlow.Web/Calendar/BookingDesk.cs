@@ -59,42 +59,41 @@ public sealed partial class BookingDesk(
                 return new SlotOffer.Choices(calendar.Availability.Alternatives(service, from, request.Within?.Start ?? TimeOnly.MinValue, count, request.Within), null);
             }
 
-            var (held, asked, date) = await TryHoldAsync(db, business, request, service, time, now, cancellationToken);
-            if (held is not null)
+            // Noon UTC of the asked date (or now), two days either side, covers that local date in every time zone.
+            var around = request.Date is { } day ? new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero) : now;
+            CalendarSnapshot days;
+            DateOnly date;
+            SlotExplanation asked;
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
-                return held;
+                days = await CalendarSnapshot.LoadAsync(db, business, now, request.CallId, null, cancellationToken, around);
+                date = request.Date ?? days.Availability.Today;
+                asked = days.Availability.Explain(service, date, time);
+                if (asked.Slot is { } slot)
+                {
+                    return await HoldAsync(db, request, service, slot, now, cancellationToken);
+                }
+
+                await transaction.RollbackAsync(cancellationToken);
             }
 
-            var window = await CalendarSnapshot.LoadAsync(db, business, now, request.CallId, null, cancellationToken);
+            var window = await days.WholeWindowAsync(db, cancellationToken);
             return new SlotOffer.Choices(window.Availability.Alternatives(service, date, time, count, request.Within), asked);
         }, reason => new SlotOffer.CalendarUnavailable(reason), cancellationToken);
 
     /// <summary>
-    /// Holds the time asked for if it is free on fresh rows of its days, in one IMMEDIATE transaction (which keeps every
-    /// other writer waiting while it lasts, so it reads only those days). When it is not free, the transaction is rolled
-    /// back and the answer says why, as it stood under the lock. Without a date the time is today's.
+    /// Holds a slot just found free, inside the open IMMEDIATE transaction that read its days (which keeps every other
+    /// writer waiting while it lasts), replacing any earlier hold of the call, and commits.
     /// </summary>
-    private async Task<(SlotOffer.Held? Held, SlotExplanation Asked, DateOnly Date)> TryHoldAsync(
-        CallFlowDb db, Business business, SlotRequest request, ServiceOffering service, TimeOnly time, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<SlotOffer.Held> HoldAsync(
+        CallFlowDb db, SlotRequest request, ServiceOffering service, AvailableSlot slot, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Noon UTC of the asked date (or now), two days either side, covers that local date in every time zone.
-        var around = request.Date is { } day ? new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero) : now;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var days = await CalendarSnapshot.LoadAsync(db, business, now, request.CallId, null, cancellationToken, around);
-        var date = request.Date ?? days.Availability.Today;
-        var asked = days.Availability.Explain(service, date, time);
-        if (asked.Slot is not { } slot)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return (null, asked, date);
-        }
-
         var hold = SlotHold.For(request.CallId, service, slot, now, options.Value.HoldLifetime);
         await db.SlotHolds.Where(h => h.BusinessId == request.BusinessId && h.CallId == request.CallId).ExecuteDeleteAsync(cancellationToken);
         db.SlotHolds.Add(HeldSlot.From(request.BusinessId, service.Id, hold, now));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return (new SlotOffer.Held(slot, hold.ExpiresAt), asked, date);
+        await db.Database.CommitTransactionAsync(cancellationToken);
+        return new SlotOffer.Held(slot, hold.ExpiresAt);
     }
 
     public async Task ExtendHoldsAsync(string businessId, string callId, CancellationToken cancellationToken) =>
