@@ -61,6 +61,18 @@ public class CallFlowApp : WebApplicationFactory<Program>
         return Transactions.Committed - before;
     }
 
+    /// <summary>Every connection the app opens through EF Core, counted.</summary>
+    public ConnectionCounter Connections { get; } = new();
+
+    /// <summary>How many connections the app opened while <paramref name="work"/> ran (its start-up is not counted).</summary>
+    public async Task<int> ConnectionsOpenedDuringAsync(Func<Task> work)
+    {
+        _ = Services;
+        var before = Connections.Opened;
+        await work();
+        return Connections.Opened - before;
+    }
+
     /// <summary>The SQL statements the app sends through EF Core, recorded on request.</summary>
     public CommandLog Commands { get; } = new();
 
@@ -97,7 +109,7 @@ public class CallFlowApp : WebApplicationFactory<Program>
 
         builder.ConfigureServices(services =>
         {
-            services.ConfigureDbContext<CallFlowDb>(options => options.AddInterceptors(Transactions, Commands));
+            services.ConfigureDbContext<CallFlowDb>(options => options.AddInterceptors(Transactions, Commands, Connections));
             if (Clock is not null)
             {
                 services.RemoveAll<TimeProvider>();

@@ -41,7 +41,7 @@ public sealed partial class BookingDesk(
         await GuardAsync<SlotOffer>(nameof(OfferAsync), request.BusinessId, async () =>
         {
             var now = Now;
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var db = await dbFactory.CreateOpenDbContextAsync(cancellationToken);
             var business = await businesses.FindAsync(db, request.BusinessId, cancellationToken)
                 ?? throw new CalendarUnavailableException($"There is no business '{request.BusinessId}'.");
             var service = business.ActiveOffering(request.Service.Id) ?? request.Service;
@@ -102,7 +102,7 @@ public sealed partial class BookingDesk(
             var now = Now;
             var until = now + options.Value.HoldLifetime;
             var due = now + options.Value.HoldLifetime / 2;
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var db = await dbFactory.CreateOpenDbContextAsync(cancellationToken);
 
             // Only live holds (a lapsed one may already have been offered to someone else), and only once half their
             // time is gone: a write per turn would queue every call behind the database's one writer for nothing.
@@ -115,7 +115,7 @@ public sealed partial class BookingDesk(
     public async Task ReleaseHoldsAsync(string businessId, string callId, CancellationToken cancellationToken) =>
         await GuardAsync(nameof(ReleaseHoldsAsync), businessId, async () =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var db = await dbFactory.CreateOpenDbContextAsync(cancellationToken);
             var held = db.SlotHolds.Where(h => h.BusinessId == businessId && h.CallId == callId);
             return await held.AnyAsync(cancellationToken) ? await held.ExecuteDeleteAsync(cancellationToken) : 0;
         }, _ => 0, cancellationToken);
@@ -161,7 +161,7 @@ public sealed partial class BookingDesk(
     {
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var db = await dbFactory.CreateOpenDbContextAsync(cancellationToken);
             var calendar = await CalendarSnapshot.LoadAsync(db, businesses, businessId, Now, null, null, cancellationToken);
             return calendar is null ? default : read(calendar);
         }

@@ -52,7 +52,7 @@ public sealed class CallOrchestrator(
     public async Task<(CallStart Start, T? Greeting)> StartInboundAsync<T>(InboundCall inbound, Func<CallSession, Task<T>>? greet, CancellationToken cancellationToken)
     {
         using var lease = await locks.AcquireAsync(inbound.CallSid, cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await dbFactory.CreateOpenDbContextAsync(cancellationToken);
 
         var existing = await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.CallSid == inbound.CallSid, cancellationToken);
         if (existing is not null)
@@ -135,7 +135,7 @@ public sealed class CallOrchestrator(
     public async Task<Call> StartOutboundAsync(OutboundCall outbound, Actor actor, string? detail, CancellationToken cancellationToken)
     {
         using var lease = await locks.AcquireAsync(outbound.CallSid, cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await dbFactory.CreateOpenDbContextAsync(cancellationToken);
         if (await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.CallSid == outbound.CallSid, cancellationToken) is { } existing)
         {
             return existing;
@@ -178,7 +178,7 @@ public sealed class CallOrchestrator(
         using var lease = await locks.AcquireAsync(callSid, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var db = await dbFactory.CreateOpenDbContextAsync(cancellationToken);
             var call = await db.Calls.FirstOrDefaultAsync(c => c.CallSid == callSid, cancellationToken);
             if (call is null)
             {

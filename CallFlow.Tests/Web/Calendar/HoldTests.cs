@@ -41,6 +41,22 @@ public class HoldTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_offer_reads_and_holds_on_one_connection_whether_the_time_is_free_or_not()
+    {
+        var haircut = await _app.ServiceAsync();
+        SlotRequest TenFor(string callId) => new(DemoBusiness.Id, callId, haircut, CalendarApp.Tuesday, Ten);
+
+        var first = default(SlotOffer);
+        (await _app.ConnectionsOpenedDuringAsync(async () => first = await _app.Desk.OfferAsync(TenFor("CA-first"), CalendarApp.Token))).ShouldBe(1);
+        first.ShouldBeOfType<SlotOffer.Held>();
+
+        // Taken: its days, then the whole window for alternatives, on the same connection.
+        var second = default(SlotOffer);
+        (await _app.ConnectionsOpenedDuringAsync(async () => second = await _app.Desk.OfferAsync(TenFor("CA-second"), CalendarApp.Token))).ShouldBe(1);
+        second.ShouldBeOfType<SlotOffer.Choices>().Slots.ShouldNotBeEmpty();
+    }
+
+    [Fact]
     public async Task A_held_slot_is_not_offered_to_another_caller()
     {
         await HoldTenAsync("CA-first");

@@ -171,6 +171,23 @@ public class CallOrchestratorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_unit_of_work_reads_and_saves_its_call_on_one_connection()
+    {
+        var call = await _app.StartAsync();
+
+        var opened = await _app.ConnectionsOpenedDuringAsync(() => _app.Orchestrator.ExecuteAsync(call.CallSid, Actor.Carrier, session =>
+        {
+            session.Call.Context.CollectedData["note"] = "seen";
+            return Task.FromResult(0);
+        }, Token));
+
+        // The call, its business's revision and the save: one open, not one per statement.
+        opened.ShouldBe(1);
+        await using var db = _app.Db();
+        (await db.Calls.SingleAsync(c => c.Id == call.Id, Token)).Context.CollectedData["note"].ShouldBe("seen");
+    }
+
+    [Fact]
     public async Task A_committed_change_is_published_to_the_business_channel()
     {
         var broadcaster = _app.Service<ICallBroadcaster>();

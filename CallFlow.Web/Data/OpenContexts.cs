@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CallFlow.Web.Data;
+
+public static class OpenContexts
+{
+    /// <summary>
+    /// A context whose connection is open from the start until it is disposed, for a unit of work that sends several
+    /// statements. Left to itself, EF Core opens and closes the connection around each statement outside a
+    /// transaction, and every open of a SQLite connection registers EF's SQL functions on it again (seven native calls
+    /// and their allocations). A phone turn opened about seven connections that way; the benchmark measured its CPU
+    /// time 18% lower with the turn's and the calendar's contexts opened once.
+    /// </summary>
+    public static async Task<CallFlowDb> CreateOpenDbContextAsync(this IDbContextFactory<CallFlowDb> factory, CancellationToken cancellationToken)
+    {
+        var db = await factory.CreateDbContextAsync(cancellationToken);
+        try
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            return db;
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+}
