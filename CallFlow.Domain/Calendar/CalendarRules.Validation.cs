@@ -11,6 +11,9 @@ public sealed partial record CalendarRules
     /// <summary>The longest booking horizon an owner may set.</summary>
     public const int MaxHorizonDays = 730;
 
+    /// <summary>The longest a service may take: a day. Readers of the calendar rely on no appointment lasting longer.</summary>
+    public const int MaxServiceMinutes = TimeRange.MinutesPerDay;
+
     /// <summary>
     /// Checks the rules (and, when given, the services booked under them) and returns every problem found,
     /// each with a sentence an owner understands; an empty list means the rules can be saved.
@@ -75,7 +78,7 @@ public sealed partial record CalendarRules
     {
         var problems = new List<RuleProblem>();
         var name = string.IsNullOrWhiteSpace(service.Name) ? "A service" : service.Name;
-        if (service.DurationMinutes <= 0 || service.DurationMinutes > TimeRange.MinutesPerDay || service.DurationMinutes % 5 != 0)
+        if (service.DurationMinutes <= 0 || service.DurationMinutes > MaxServiceMinutes || service.DurationMinutes % 5 != 0)
         {
             problems.Add(new(nameof(ServiceOffering.DurationMinutes), $"{name}: the duration must be a multiple of 5 minutes, from 5 minutes to 24 hours."));
         }

@@ -62,8 +62,8 @@ internal sealed class CalendarSnapshot
         return Availability.Alternatives(service, DateOnly.FromDateTime(local.DateTime), TimeOnly.FromDateTime(local.DateTime), count);
     }
 
-    /// <summary>The longest an appointment can last: services are validated to at most 24 hours.</summary>
-    internal static readonly TimeSpan LongestAppointment = TimeSpan.FromDays(1);
+    /// <summary>The longest an appointment can last: the longest a service may take.</summary>
+    internal static readonly TimeSpan LongestAppointment = TimeSpan.FromMinutes(CalendarRules.MaxServiceMinutes);
 
     /// <summary>
     /// Reads the business's calendar; null when there is no such business. <paramref name="forCallId"/>'s own holds do

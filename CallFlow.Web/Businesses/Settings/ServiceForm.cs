@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CallFlow.Domain.Calendar;
 
 namespace CallFlow.Web.Businesses.Settings;
 
@@ -17,7 +18,7 @@ public sealed class ServiceForm
     /// <summary>Other words callers use for it.</summary>
     public List<string> Synonyms { get; set; } = [];
 
-    [Range(5, 1440, ErrorMessage = "A service takes 5 minutes to 24 hours.")]
+    [Range(5, CalendarRules.MaxServiceMinutes, ErrorMessage = "A service takes 5 minutes to 24 hours.")]
     public int DurationMinutes { get; set; } = 30;
 
     [Range(0, 240, ErrorMessage = "A buffer is 0 to 240 minutes.")]
