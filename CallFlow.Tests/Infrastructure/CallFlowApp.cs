@@ -49,28 +49,21 @@ public class CallFlowApp : WebApplicationFactory<Program>
         return this;
     }
 
-    /// <summary>Every transaction the app commits through EF Core, counted.</summary>
-    public TransactionCounter Transactions { get; } = new();
+    /// <summary>Every transaction the app commits and every connection it opens through EF Core, counted.</summary>
+    public DatabaseCounter Database { get; } = new();
 
     /// <summary>How many transactions the app committed while <paramref name="work"/> ran (its start-up is not counted).</summary>
-    public async Task<int> TransactionsDuringAsync(Func<Task> work)
-    {
-        _ = Services;
-        var before = Transactions.Committed;
-        await work();
-        return Transactions.Committed - before;
-    }
-
-    /// <summary>Every connection the app opens through EF Core, counted.</summary>
-    public ConnectionCounter Connections { get; } = new();
+    public Task<int> TransactionsDuringAsync(Func<Task> work) => CountDuringAsync(() => Database.Committed, work);
 
     /// <summary>How many connections the app opened while <paramref name="work"/> ran (its start-up is not counted).</summary>
-    public async Task<int> ConnectionsOpenedDuringAsync(Func<Task> work)
+    public Task<int> ConnectionsOpenedDuringAsync(Func<Task> work) => CountDuringAsync(() => Database.Opened, work);
+
+    private async Task<int> CountDuringAsync(Func<int> count, Func<Task> work)
     {
         _ = Services;
-        var before = Connections.Opened;
+        var before = count();
         await work();
-        return Connections.Opened - before;
+        return count() - before;
     }
 
     /// <summary>The SQL statements the app sends through EF Core, recorded on request.</summary>
@@ -109,7 +102,7 @@ public class CallFlowApp : WebApplicationFactory<Program>
 
         builder.ConfigureServices(services =>
         {
-            services.ConfigureDbContext<CallFlowDb>(options => options.AddInterceptors(Transactions, Commands, Connections));
+            services.ConfigureDbContext<CallFlowDb>(options => options.AddInterceptors(Database, Commands));
             if (Clock is not null)
             {
                 services.RemoveAll<TimeProvider>();
