@@ -49,11 +49,14 @@ public class CallFlowApp : WebApplicationFactory<Program>
         return this;
     }
 
-    /// <summary>Every transaction the app commits and every connection it opens through EF Core, counted.</summary>
+    /// <summary>Every transaction the app begins and commits and every connection it opens through EF Core, counted.</summary>
     public DatabaseCounter Database { get; } = new();
 
     /// <summary>How many transactions the app committed while <paramref name="work"/> ran (its start-up is not counted).</summary>
     public Task<int> TransactionsDuringAsync(Func<Task> work) => CountDuringAsync(() => Database.Committed, work);
+
+    /// <summary>How many transactions the app began (so took the write lock for) while <paramref name="work"/> ran.</summary>
+    public Task<int> TransactionsBegunDuringAsync(Func<Task> work) => CountDuringAsync(() => Database.Begun, work);
 
     /// <summary>How many connections the app opened while <paramref name="work"/> ran (its start-up is not counted).</summary>
     public Task<int> ConnectionsOpenedDuringAsync(Func<Task> work) => CountDuringAsync(() => Database.Opened, work);

@@ -111,6 +111,11 @@ public sealed class Appointment
             builder.Property(a => a.ConfirmationSid).HasMaxLength(64);
             builder.Property(a => a.Version).IsConcurrencyToken();
             builder.HasOne(a => a.Business).WithMany().HasForeignKey(a => a.BusinessId);
+            builder.ToTable(table =>
+            {
+                table.HasTrigger(CalendarRevision.OnAppointmentInsert);
+                table.HasTrigger(CalendarRevision.OnAppointmentUpdate);
+            });
 
             // NULL keys (staff bookings without one) never collide: SQL treats NULLs as distinct.
             builder.HasIndex(a => new { a.BusinessId, a.IdempotencyKey }).IsUnique();

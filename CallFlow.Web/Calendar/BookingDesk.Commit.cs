@@ -91,9 +91,26 @@ public sealed partial class BookingDesk
             }
         }, reason => new BookingOutcome.CalendarUnavailable(reason), cancellationToken);
 
+    /// <summary>
+    /// A new booking, decided first on rows read outside the write lock and written under it if the calendar's revision
+    /// has not moved in between; if it has, decided again with every read inside the transaction.
+    /// </summary>
     private async Task<BookingOutcome> TryBookAsync(CallFlowDb db, BookingRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await TryBookAsync(db, request, actor, locked: false, cancellationToken) is { } outcome)
+        {
+            return outcome;
+        }
+
+        db.ChangeTracker.Clear();
+        return await TryBookAsync(db, request, actor, locked: true, cancellationToken)
+            ?? throw new InvalidOperationException("A booking decided under the write lock has nothing to decide again.");
+    }
+
+    /// <summary>One round of <see cref="TryBookAsync(CallFlowDb, BookingRequest, Actor, CancellationToken)"/>; null when, <paramref name="locked"/> false, the calendar changed before the write.</summary>
+    private async Task<BookingOutcome?> TryBookAsync(CallFlowDb db, BookingRequest request, Actor actor, bool locked, CancellationToken cancellationToken)
+    {
+        await using var transaction = locked ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var existing = await db.Appointments.AsNoTracking()
             .FirstOrDefaultAsync(a => a.BusinessId == request.BusinessId && a.IdempotencyKey == request.IdempotencyKey, cancellationToken);
         if (existing is not null)
@@ -101,15 +118,17 @@ public sealed partial class BookingDesk
             return await RepeatedAsync(db, existing, request, actor, cancellationToken);
         }
 
-        var calendar = await CalendarSnapshot.LoadAsync(db, businesses, request.BusinessId, Now, request.CallId, null, cancellationToken, around: request.StartUtc);
-        if (calendar is null)
+        if (await businesses.FindAsync(db, request.BusinessId, cancellationToken) is not { } business)
         {
             return new BookingOutcome.Rejected($"There is no business '{request.BusinessId}'.");
         }
 
+        var calendar = locked
+            ? await CalendarSnapshot.LoadAsync(db, business, Now, request.CallId, null, cancellationToken, around: request.StartUtc)
+            : await CalendarSnapshot.LoadRevisionedAsync(db, business, Now, request.CallId, cancellationToken, around: request.StartUtc);
         if (calendar.Service(request.Service.Id) is not { } service)
         {
-            return new BookingOutcome.Rejected($"{calendar.Business.Name} does not offer {request.Service.Name} (any more).");
+            return new BookingOutcome.Rejected($"{business.Name} does not offer {request.Service.Name} (any more).");
         }
 
         var appointment = new Appointment
@@ -178,15 +197,19 @@ public sealed partial class BookingDesk
 
         // A provisional booking committed at its own time is confirmed to the customer; a move tells the new time.
         var text = newStart is null ? BookingText.Confirmation : BookingText.Moved;
-        return await PlaceAsync(db, calendar, appointment, appointment.AsBooked(), newStart ?? appointment.StartUtc, null, callId, text, cancellationToken);
+        // Inside the move's own transaction, so never decided outside the write lock and never null.
+        return (await PlaceAsync(db, calendar, appointment, appointment.AsBooked(), newStart ?? appointment.StartUtc, null, callId, text, cancellationToken))!;
     }
 
     /// <summary>
-    /// The commit proper, inside the open transaction: re-check the time on fresh rows, claim a seat in every unit
-    /// (the unique index refuses a seat a concurrent commit took), drop the call's holds, add the customer's
-    /// <paramref name="text"/>, save, insert the claims in one statement, commit, and only then ask for the text to be sent.
+    /// The commit proper: check the time on the calendar read, claim a seat in every unit (the unique index refuses a
+    /// seat a concurrent commit took), drop the call's holds, add the customer's <paramref name="text"/>, save, insert the
+    /// claims in one statement, commit, and only then ask for the text to be sent. Called inside an open transaction, it
+    /// decides on rows read under the write lock. Called outside one, on a calendar read with its revision, it decides
+    /// without the lock (a taken time never waits for it), then begins the transaction for the writes alone, and
+    /// returns null without writing when the revision moved in between.
     /// </summary>
-    private async Task<BookingOutcome> PlaceAsync(
+    private async Task<BookingOutcome?> PlaceAsync(
         CallFlowDb db, CalendarSnapshot calendar, Appointment appointment, ServiceOffering service,
         DateTimeOffset start, string? resourceId, string callId, BookingText text, CancellationToken cancellationToken)
     {
@@ -219,6 +242,13 @@ public sealed partial class BookingDesk
             var why = new SlotExplanation(SlotVerdict.Taken, string.Create(CultureInfo.InvariantCulture,
                 $"Every seat is already claimed at {calendar.Local(start):HH:mm} on {calendar.Local(start):dddd d MMMM}."), null);
             return new BookingOutcome.SlotTaken(why, (await calendar.WholeWindowAsync(db, cancellationToken)).AlternativesAround(service, start, AlternativeCount));
+        }
+
+        await using var writes = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (writes is not null && !await calendar.UnchangedAsync(db, cancellationToken))
+        {
+            await writes.RollbackAsync(cancellationToken);
+            return null;
         }
 
         if (!string.IsNullOrEmpty(callId))

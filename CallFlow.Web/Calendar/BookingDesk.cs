@@ -31,11 +31,12 @@ public sealed partial class BookingDesk(
     private DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>
-    /// Offers the time asked for (held for the call) or the nearest free ones. A time asked for is checked once, on the
-    /// appointments and holds of its own days read inside the short transaction that holds it: under the write lock
-    /// nothing can take it between the check and the hold, so there is nothing to re-check and no round to repeat.
-    /// When it is not free, the transaction ends before the whole bookable window is read for alternatives, so callers
-    /// searching never keep others from holding. A request without a time reads the window outside any transaction.
+    /// Offers the time asked for (held for the call) or the nearest free ones. A time asked for is checked on the
+    /// appointments and holds of its own days, read outside the write lock with the calendar's revision. A free time is
+    /// held in a short transaction that first makes sure the revision has not moved, and reads the days again under the
+    /// lock when it has: nothing can take the time between the check and the hold, yet other writers wait only for the
+    /// hold's own writes. A taken time, like a request without a time, never takes the write lock: the whole bookable
+    /// window is read for alternatives outside any transaction.
     /// </summary>
     public async Task<SlotOffer> OfferAsync(SlotRequest request, CancellationToken cancellationToken) =>
         await GuardAsync<SlotOffer>(nameof(OfferAsync), request.BusinessId, async () =>
@@ -61,14 +62,19 @@ public sealed partial class BookingDesk(
 
             // Noon UTC of the asked date (or now), two days either side, covers that local date in every time zone.
             var around = request.Date is { } day ? new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero) : now;
-            CalendarSnapshot days;
-            DateOnly date;
-            SlotExplanation asked;
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            var days = await CalendarSnapshot.LoadRevisionedAsync(db, business, now, request.CallId, cancellationToken, around);
+            var date = request.Date ?? days.Availability.Today;
+            var asked = days.Availability.Explain(service, date, time);
+            if (asked.Slot is not null)
             {
-                days = await CalendarSnapshot.LoadAsync(db, business, now, request.CallId, null, cancellationToken, around);
-                date = request.Date ?? days.Availability.Today;
-                asked = days.Availability.Explain(service, date, time);
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                if (!await days.UnchangedAsync(db, cancellationToken))
+                {
+                    // Someone booked or held in this calendar since: decide again on its rows as they are now.
+                    days = await CalendarSnapshot.LoadAsync(db, business, now, request.CallId, null, cancellationToken, around);
+                    asked = days.Availability.Explain(service, date, time);
+                }
+
                 if (asked.Slot is { } slot)
                 {
                     return await HoldAsync(db, request, service, slot, now, cancellationToken);
@@ -82,7 +88,7 @@ public sealed partial class BookingDesk(
         }, reason => new SlotOffer.CalendarUnavailable(reason), cancellationToken);
 
     /// <summary>
-    /// Holds a slot just found free, inside the open IMMEDIATE transaction that read its days (which keeps every other
+    /// Holds a slot just found free, inside the open IMMEDIATE transaction that made sure of it (which keeps every other
     /// writer waiting while it lasts), replacing any earlier hold of the call, and commits.
     /// </summary>
     private async Task<SlotOffer.Held> HoldAsync(

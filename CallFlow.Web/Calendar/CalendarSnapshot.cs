@@ -32,6 +32,12 @@ internal sealed class CalendarSnapshot
         _excludeAppointmentId = excludeAppointmentId;
     }
 
+    /// <summary>
+    /// The business's <see cref="CalendarRevision"/> read before the rows (<see cref="LoadRevisionedAsync"/>), so a
+    /// write that finds it unchanged knows the rows still hold; null when it was not read.
+    /// </summary>
+    public long? Revision { get; private set; }
+
     /// <summary>The instant whose days alone were read (two either side); null when the whole bookable window was.</summary>
     public DateTimeOffset? Window { get; }
 
@@ -114,6 +120,28 @@ internal sealed class CalendarSnapshot
         return new CalendarSnapshot(
             business, rules, new AvailabilityCalculator(rules, appointments, holds, now, forCallId), now, forCallId, excludeAppointmentId, around);
     }
+
+    /// <summary>
+    /// <see cref="LoadAsync(CallFlowDb, Business, DateTimeOffset, string?, string?, CancellationToken, DateTimeOffset?)"/>
+    /// with the calendar's revision read first, for a decision made outside the write lock and written under it once
+    /// <see cref="UnchangedAsync"/> says nothing took time from the calendar in between.
+    /// </summary>
+    public static async Task<CalendarSnapshot> LoadRevisionedAsync(
+        CallFlowDb db, Business business, DateTimeOffset now, string? forCallId, CancellationToken cancellationToken, DateTimeOffset? around = null)
+    {
+        // Before the rows: a change between the two reads then shows as a new revision, never as rows older than it.
+        var revision = await CalendarRevision.ReadAsync(db, business.Id, cancellationToken);
+        var snapshot = await LoadAsync(db, business, now, forCallId, null, cancellationToken, around);
+        snapshot.Revision = revision;
+        return snapshot;
+    }
+
+    /// <summary>
+    /// Whether no appointment or hold that could take time from this calendar was written since it was read: call it
+    /// inside the write transaction, where nothing else can write until the commit.
+    /// </summary>
+    public async Task<bool> UnchangedAsync(CallFlowDb db, CancellationToken cancellationToken) =>
+        Revision is { } read && await CalendarRevision.ReadAsync(db, Business.Id, cancellationToken) == read;
 
     /// <summary>Holds that still count: not expired, and not of a call that has ended (however it ended).</summary>
     public static IQueryable<HeldSlot> LiveHolds(CallFlowDb db, string businessId, DateTimeOffset now)

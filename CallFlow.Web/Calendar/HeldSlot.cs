@@ -54,7 +54,11 @@ public sealed class HeldSlot
     {
         public void Configure(EntityTypeBuilder<HeldSlot> builder)
         {
-            builder.ToTable("SlotHolds");
+            builder.ToTable("SlotHolds", table =>
+            {
+                table.HasTrigger(CalendarRevision.OnHoldInsert);
+                table.HasTrigger(CalendarRevision.OnHoldUpdate);
+            });
             builder.Property(h => h.BusinessId).HasMaxLength(64);
             builder.Property(h => h.CallId).HasMaxLength(64);
             builder.Property(h => h.ServiceId).HasMaxLength(64);

@@ -43,6 +43,8 @@ public class CallFlowDb(DbContextOptions<CallFlowDb> options) : IdentityUserCont
 
     public DbSet<HeldSlot> SlotHolds => Set<HeldSlot>();
 
+    public DbSet<CalendarRevision> CalendarRevisions => Set<CalendarRevision>();
+
     public DbSet<FlowVersion> FlowVersions => Set<FlowVersion>();
 
     public DbSet<CallStepEvent> StepEvents => Set<CallStepEvent>();

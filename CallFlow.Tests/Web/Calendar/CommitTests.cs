@@ -135,6 +135,33 @@ public class CommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_time_held_for_another_caller_between_the_booking_s_read_and_its_write_is_not_booked_over()
+    {
+        await _app.SetCapacityAsync(1);
+        // The booking reads the calendar outside the write lock; another caller is offered ten o'clock right after.
+        _app.Commands.After("FROM \"SlotHolds\"", async () => (await _app.OfferAsync("CA-quicker", CalendarApp.Tuesday, new TimeOnly(10, 0))).ShouldBeOfType<SlotOffer.Held>());
+
+        var outcome = await _app.BookAsync(CalendarApp.OnTuesday(10));
+
+        _app.Commands.Interleaved.ShouldBeTrue();
+        outcome.ShouldBeOfType<BookingOutcome.SlotTaken>().Why.Verdict.ShouldBe(SlotVerdict.HeldByAnotherCaller);
+        (await _app.AppointmentsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_booking_of_a_taken_time_never_takes_the_write_lock()
+    {
+        await _app.SetCapacityAsync(1);
+        await _app.BookedIdAsync(CalendarApp.OnTuesday(10), "First Chair");
+        BookingOutcome? outcome = null;
+
+        var begun = await _app.TransactionsBegunDuringAsync(async () => outcome = await _app.BookAsync(CalendarApp.OnTuesday(10), callId: "CA-late"));
+
+        begun.ShouldBe(0);
+        outcome.ShouldBeOfType<BookingOutcome.SlotTaken>().Alternatives.ShouldNotBeEmpty();
+    }
+
+    [Fact]
     public async Task A_new_booking_inside_the_write_lock_deletes_only_the_call_s_holds()
     {
         var statements = await _app.CommandsDuringAsync(async () => (await _app.BookAsync(CalendarApp.OnTuesday(10))).ShouldBeOfType<BookingOutcome.Booked>());

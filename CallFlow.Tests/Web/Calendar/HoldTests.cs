@@ -57,6 +57,36 @@ public class HoldTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_time_booked_between_the_offer_s_read_and_its_hold_is_not_held()
+    {
+        // The offer reads the calendar outside the write lock; another caller books ten o'clock right after.
+        _app.Commands.After("FROM \"SlotHolds\"", () => _app.BookAsync(CalendarApp.OnTuesday(10), "Grace Hopper", callId: "CA-quicker"));
+
+        var choices = (await _app.OfferAsync("CA-first", CalendarApp.Tuesday, Ten)).ShouldBeOfType<SlotOffer.Choices>();
+
+        _app.Commands.Interleaved.ShouldBeTrue();
+        choices.WhyNotRequested!.Verdict.ShouldBe(SlotVerdict.Taken);
+        choices.Slots.ShouldAllBe(s => s.StartUtc != CalendarApp.OnTuesday(10));
+        (await HoldRowsAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_free_time_written_by_nobody_else_meanwhile_is_held_without_reading_its_days_again()
+    {
+        var commands = await _app.CommandsDuringAsync(() => HoldTenAsync("CA-first"));
+
+        commands.Count(c => c.Contains("FROM \"Appointments\"", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_offer_of_a_taken_time_never_takes_the_write_lock()
+    {
+        await HoldTenAsync("CA-first");
+
+        (await _app.TransactionsBegunDuringAsync(OfferTenToAnotherCallerAsync)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_held_slot_is_not_offered_to_another_caller()
     {
         await HoldTenAsync("CA-first");

@@ -286,7 +286,12 @@ namespace CallFlow.Web.Data.Migrations
 
                     b.HasIndex("BusinessId", "CustomerPhone", "StartUtc");
 
-                    b.ToTable("Appointments");
+                    b.ToTable("Appointments", t =>
+                        {
+                            t.HasTrigger("Appointments_CalendarRevision_Insert");
+
+                            t.HasTrigger("Appointments_CalendarRevision_Update");
+                        });
                 });
 
             modelBuilder.Entity("CallFlow.Web.Calendar.CalendarClaim", b =>
@@ -325,6 +330,20 @@ namespace CallFlow.Web.Data.Migrations
                         .HasDatabaseName("IX_CalendarClaims_Seat");
 
                     b.ToTable("CalendarClaims");
+                });
+
+            modelBuilder.Entity("CallFlow.Web.Calendar.CalendarRevision", b =>
+                {
+                    b.Property<string>("BusinessId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BusinessId");
+
+                    b.ToTable("CalendarRevisions");
                 });
 
             modelBuilder.Entity("CallFlow.Web.Calendar.HeldSlot", b =>
@@ -376,7 +395,12 @@ namespace CallFlow.Web.Data.Migrations
 
                     b.HasIndex("BusinessId", "ExpiresAt");
 
-                    b.ToTable("SlotHolds", (string)null);
+                    b.ToTable("SlotHolds", null, t =>
+                        {
+                            t.HasTrigger("SlotHolds_CalendarRevision_Insert");
+
+                            t.HasTrigger("SlotHolds_CalendarRevision_Update");
+                        });
                 });
 
             modelBuilder.Entity("CallFlow.Web.Calls.Call", b =>

@@ -1,0 +1,39 @@
+using CallFlow.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CallFlow.Web.Calendar;
+
+/// <summary>
+/// A counter per business that database triggers bump whenever a write may take time from its calendar: an
+/// appointment inserted or updated (booked, moved, confirmed, cancelled) and a hold inserted or updated. Deletes free time and
+/// leave it alone, as does anything that only frees time, so a calendar read at revision N and found unchanged under
+/// the write lock has lost no free time since. That lets a hold or a booking be decided on rows read outside the write
+/// lock and written under it after one indexed lookup (<see cref="CalendarSnapshot.UnchangedAsync"/>), instead of reading
+/// the days again while every other writer waits. A separate table, not a column of <c>Businesses</c>, so a booking
+/// does not invalidate the cached business. Another provider needs the same triggers in its own dialect.
+/// </summary>
+public sealed class CalendarRevision
+{
+    public const string OnAppointmentInsert = "Appointments_CalendarRevision_Insert";
+    public const string OnAppointmentUpdate = "Appointments_CalendarRevision_Update";
+    public const string OnHoldInsert = "SlotHolds_CalendarRevision_Insert";
+    public const string OnHoldUpdate = "SlotHolds_CalendarRevision_Update";
+
+    public required string BusinessId { get; set; }
+
+    public long Revision { get; set; }
+
+    /// <summary>The business's calendar revision now (0 before its first appointment or hold).</summary>
+    public static async Task<long> ReadAsync(CallFlowDb db, string businessId, CancellationToken cancellationToken) =>
+        await db.CalendarRevisions.Where(r => r.BusinessId == businessId).Select(r => r.Revision).FirstOrDefaultAsync(cancellationToken);
+
+    internal sealed class Configuration : IEntityTypeConfiguration<CalendarRevision>
+    {
+        public void Configure(EntityTypeBuilder<CalendarRevision> builder)
+        {
+            builder.HasKey(r => r.BusinessId);
+            builder.Property(r => r.BusinessId).HasMaxLength(64);
+        }
+    }
+}
