@@ -6,12 +6,13 @@ namespace CallFlow.Web.Calendar;
 
 /// <summary>
 /// A counter per business that database triggers bump whenever a write may take time from its calendar: an
-/// appointment inserted or updated (booked, moved, confirmed, cancelled) and a hold inserted or updated. Deletes free time and
-/// leave it alone, as does anything that only frees time, so a calendar read at revision N and found unchanged under
-/// the write lock has lost no free time since. That lets a hold or a booking be decided on rows read outside the write
-/// lock and written under it after one indexed lookup (<see cref="CalendarSnapshot.UnchangedAsync"/>), instead of reading
-/// the days again while every other writer waits. A separate table, not a column of <c>Businesses</c>, so a booking
-/// does not invalidate the cached business. Another provider needs the same triggers in its own dialect.
+/// appointment inserted or updated (booked, moved, confirmed, cancelled) and a hold inserted or updated. A deleted row
+/// only frees time, so deletes leave it alone (as does a call ending, which frees its holds): a reader still counting
+/// such a row refuses more than it must, never less. So a calendar read at revision N and found unchanged under the
+/// write lock has lost no free time since, and a hold or a booking can be decided on rows read outside the write lock
+/// and written under it after one indexed lookup (<see cref="CalendarSnapshot.UnchangedAsync"/>) instead of reading the
+/// days again while every other writer waits. A separate table, not a column of <c>Businesses</c>, so a booking does not
+/// invalidate the cached business. Another provider needs the same triggers in its own dialect.
 /// </summary>
 public sealed class CalendarRevision
 {
