@@ -61,7 +61,7 @@ public class SqliteCheckpointsTests
 
         first.ShouldNotBeNull("the writer should have started the log");
         later.ShouldNotBeNull();
-        (later.Value - first.Value).ShouldBeGreaterThanOrEqualTo(2u, "the checkpointer should start the log over every interval");
+        (later.Value - first.Value).ShouldBeGreaterThanOrEqualTo(2u, "the checkpointer should start the log over each time it passes its limit");
         await using (var db = await factory.CreateDbContextAsync(token))
         {
             (await db.OutboxMessages.LongCountAsync(token)).ShouldBe(written / PayloadBytes);
