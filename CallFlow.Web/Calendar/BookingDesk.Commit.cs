@@ -216,7 +216,7 @@ public sealed partial class BookingDesk
         var check = calendar.Availability.Check(service, start, resourceId);
         if (check.Slot is not { } slot)
         {
-            return new BookingOutcome.SlotTaken(check, (await calendar.WholeWindowAsync(db, cancellationToken)).AlternativesAround(service, start, AlternativeCount));
+            return new BookingOutcome.SlotTaken(check, await calendar.AlternativesAsync(db, service, start, AlternativeCount, cancellationToken));
         }
 
         appointment.StartUtc = slot.StartUtc;
@@ -241,7 +241,7 @@ public sealed partial class BookingDesk
             // The rows say full although the calculator saw room: a provisional booking or a lowered capacity.
             var why = new SlotExplanation(SlotVerdict.Taken, string.Create(CultureInfo.InvariantCulture,
                 $"Every seat is already claimed at {calendar.Local(start):HH:mm} on {calendar.Local(start):dddd d MMMM}."), null);
-            return new BookingOutcome.SlotTaken(why, (await calendar.WholeWindowAsync(db, cancellationToken)).AlternativesAround(service, start, AlternativeCount));
+            return new BookingOutcome.SlotTaken(why, await calendar.AlternativesAsync(db, service, start, AlternativeCount, cancellationToken));
         }
 
         await using var writes = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;

@@ -9,8 +9,8 @@ namespace CallFlow.Web.Calendar;
 
 /// <summary>
 /// One business's calendar as read at one moment: its rules and services, and an <see cref="AvailabilityCalculator"/>
-/// over the appointments and live holds of the bookable window (or of the days around one time). Read it inside the
-/// booking transaction for the commit's re-check.
+/// over the appointments and live holds of the bookable window (or of some days only: <see cref="Days"/>). Read it
+/// inside the booking transaction for the commit's re-check.
 /// </summary>
 internal sealed class CalendarSnapshot
 {
@@ -20,13 +20,13 @@ internal sealed class CalendarSnapshot
 
     private CalendarSnapshot(
         Business business, CalendarRules rules, AvailabilityCalculator availability, DateTimeOffset now, string? forCallId, string? excludeAppointmentId,
-        DateTimeOffset? window)
+        CalendarDays? days)
     {
         Business = business;
         Rules = rules;
         Availability = availability;
         Zone = availability.TimeZone;
-        Window = window;
+        Days = days;
         _now = now;
         _forCallId = forCallId;
         _excludeAppointmentId = excludeAppointmentId;
@@ -38,8 +38,8 @@ internal sealed class CalendarSnapshot
     /// </summary>
     public long? Revision { get; private set; }
 
-    /// <summary>The instant whose days alone were read (two either side); null when the whole bookable window was.</summary>
-    public DateTimeOffset? Window { get; }
+    /// <summary>The local dates whose appointments and holds alone were read; null when the whole bookable window was.</summary>
+    public CalendarDays? Days { get; }
 
     public Business Business { get; }
 
@@ -55,17 +55,38 @@ internal sealed class CalendarSnapshot
     public DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
     /// <summary>
-    /// This calendar over the whole bookable window, for alternatives: itself when it already covers it, otherwise its
-    /// appointments and holds read again for every day (same business, call, excluded appointment and instant).
+    /// The nearest free slots around a local date and time (<see cref="SlotAlternatives.Alternatives"/>: that day first,
+    /// then the following ones). The days this calendar already read are searched first, as far as they go; when they do
+    /// not give <paramref name="count"/> slots, the whole bookable window is read (same business, call, excluded
+    /// appointment and instant) and searched again. An offer reads its asked day and the week after it, where nearly
+    /// every search ends, instead of every appointment of the next two months.
     /// </summary>
-    public async Task<CalendarSnapshot> WholeWindowAsync(CallFlowDb db, CancellationToken cancellationToken) =>
-        Window is null ? this : await LoadAsync(db, Business, _now, _forCallId, _excludeAppointmentId, cancellationToken);
+    public async Task<IReadOnlyList<AvailableSlot>> AlternativesAsync(
+        CallFlowDb db, ServiceOffering service, DateOnly date, TimeOnly time, int count, TimeRange? within, CancellationToken cancellationToken)
+    {
+        if (Days is not { } days)
+        {
+            return Availability.Alternatives(service, date, time, count, within);
+        }
 
-    /// <summary>The nearest free slots around an instant, in the business's time of day (same day first).</summary>
-    public IReadOnlyList<AvailableSlot> AlternativesAround(ServiceOffering service, DateTimeOffset start, int count)
+        if (days.Contains(date))
+        {
+            var found = Availability.Alternatives(service, date, time, count, within, through: days.Last);
+            if (found.Count == count || days.Last >= Availability.LastBookableDate)
+            {
+                return found;
+            }
+        }
+
+        var whole = await LoadAsync(db, Business, _now, _forCallId, _excludeAppointmentId, cancellationToken);
+        return whole.Availability.Alternatives(service, date, time, count, within);
+    }
+
+    /// <summary>The nearest free slots around an instant, in the business's time of day (<see cref="AlternativesAsync(CallFlowDb, ServiceOffering, DateOnly, TimeOnly, int, TimeRange?, CancellationToken)"/>).</summary>
+    public Task<IReadOnlyList<AvailableSlot>> AlternativesAsync(CallFlowDb db, ServiceOffering service, DateTimeOffset start, int count, CancellationToken cancellationToken)
     {
         var local = Local(start);
-        return Availability.Alternatives(service, DateOnly.FromDateTime(local.DateTime), TimeOnly.FromDateTime(local.DateTime), count);
+        return AlternativesAsync(db, service, DateOnly.FromDateTime(local.DateTime), TimeOnly.FromDateTime(local.DateTime), count, null, cancellationToken);
     }
 
     /// <summary>The longest an appointment can last: the longest a service may take.</summary>
@@ -74,9 +95,10 @@ internal sealed class CalendarSnapshot
     /// <summary>
     /// Reads the business's calendar; null when there is no such business. <paramref name="forCallId"/>'s own holds do
     /// not block it, and <paramref name="excludeAppointmentId"/> (an appointment being moved) does not block itself.
-    /// With <paramref name="around"/>, only the appointments of the days around that instant are read: enough to check
-    /// a time on that day (its buffers, capacity and daily limit), which is what a commit's re-check needs inside the
-    /// write transaction, where every millisecond keeps the other calls waiting.
+    /// With <paramref name="around"/>, only the appointments of that instant's local date (and of the
+    /// <paramref name="followingDays"/> after it) are read: enough to check a time on that day (its buffers, capacity
+    /// and daily limit), which is what a commit's re-check needs inside the write transaction, where every millisecond
+    /// keeps the other calls waiting.
     /// </summary>
     /// <exception cref="CalendarUnavailableException">The business's calendar rules do not validate.</exception>
     public static async Task<CalendarSnapshot?> LoadAsync(
@@ -94,7 +116,7 @@ internal sealed class CalendarSnapshot
     /// <exception cref="CalendarUnavailableException">The business's calendar rules do not validate.</exception>
     public static async Task<CalendarSnapshot> LoadAsync(
         CallFlowDb db, Business business, DateTimeOffset now, string? forCallId, string? excludeAppointmentId, CancellationToken cancellationToken,
-        DateTimeOffset? around = null)
+        DateTimeOffset? around = null, int followingDays = 0)
     {
         var businessId = business.Id;
         var rules = business.ToCalendarRules();
@@ -103,10 +125,11 @@ internal sealed class CalendarSnapshot
             throw new CalendarUnavailableException($"The calendar rules of {business.Name} are invalid: {problems[0].Message}");
         }
 
+        var days = around is { } instant ? CalendarDays.Around(instant, TimeZoneInfo.FindSystemTimeZoneById(rules.TimeZoneId), followingDays) : (CalendarDays?)null;
         // Buffers and durations stay under a day each, so two days either side covers everything that can
         // touch a bookable date; the calculator skips the rest by binary search.
-        var from = around?.AddDays(-2) ?? now.AddDays(-2);
-        var until = around?.AddDays(2) ?? now.AddDays(rules.HorizonDays + 3);
+        var from = days?.ReadFrom ?? now.AddDays(-2);
+        var until = days?.ReadUntil ?? now.AddDays(rules.HorizonDays + 3);
         // No appointment lasts longer than a day, so one ending after `from` started at most a day before it. Saying so
         // lets the (business, start) index skip the business's whole history instead of scanning it on every read.
         var earliestStart = from - LongestAppointment;
@@ -118,7 +141,7 @@ internal sealed class CalendarSnapshot
         var holds = await LiveHolds(db, businessId, now).Select(h => h.ToHold()).ToListAsync(cancellationToken);
 
         return new CalendarSnapshot(
-            business, rules, new AvailabilityCalculator(rules, appointments, holds, now, forCallId), now, forCallId, excludeAppointmentId, around);
+            business, rules, new AvailabilityCalculator(rules, appointments, holds, now, forCallId), now, forCallId, excludeAppointmentId, days);
     }
 
     /// <summary>
@@ -127,11 +150,12 @@ internal sealed class CalendarSnapshot
     /// <see cref="UnchangedAsync"/> says nothing took time from the calendar in between.
     /// </summary>
     public static async Task<CalendarSnapshot> LoadRevisionedAsync(
-        CallFlowDb db, Business business, DateTimeOffset now, string? forCallId, CancellationToken cancellationToken, DateTimeOffset? around = null)
+        CallFlowDb db, Business business, DateTimeOffset now, string? forCallId, CancellationToken cancellationToken, DateTimeOffset? around = null,
+        int followingDays = 0)
     {
         // Before the rows: a change between the two reads then shows as a new revision, never as rows older than it.
         var revision = await CalendarRevision.ReadAsync(db, business.Id, cancellationToken);
-        var snapshot = await LoadAsync(db, business, now, forCallId, null, cancellationToken, around);
+        var snapshot = await LoadAsync(db, business, now, forCallId, null, cancellationToken, around, followingDays);
         snapshot.Revision = revision;
         return snapshot;
     }
@@ -159,4 +183,25 @@ internal sealed class CalendarSnapshot
         TimeZoneInfo.ConvertTime(appointment.StartUtc, zone),
         TimeZoneInfo.ConvertTime(appointment.EndUtc, zone),
         appointment.ResourceId is { } resource ? [resource] : []);
+}
+
+/// <summary>Some consecutive local dates of a business, <see cref="First"/> to <see cref="Last"/>: the days a partial calendar read answers for.</summary>
+internal readonly record struct CalendarDays(DateOnly First, DateOnly Last)
+{
+    /// <summary>The local date of <paramref name="instant"/> and the <paramref name="followingDays"/> after it.</summary>
+    public static CalendarDays Around(DateTimeOffset instant, TimeZoneInfo zone, int followingDays = 0)
+    {
+        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+        return new CalendarDays(date, date.AddDays(followingDays));
+    }
+
+    public bool Contains(DateOnly date) => date >= First && date <= Last;
+
+    // Noon UTC of a date, two days either side, covers that local date in every time zone, with room for the durations
+    // and buffers around it as long as they stay well under a day (the rules allow up to a day each).
+    public DateTimeOffset ReadFrom => Noon(First).AddDays(-2);
+
+    public DateTimeOffset ReadUntil => Noon(Last).AddDays(2);
+
+    private static DateTimeOffset Noon(DateOnly date) => new(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
 }

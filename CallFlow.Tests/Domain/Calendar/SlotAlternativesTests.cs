@@ -55,6 +55,16 @@ public class SlotAlternativesTests
     }
 
     [Fact]
+    public void A_search_bounded_to_some_days_stops_after_them_with_what_it_found()
+    {
+        var rules = Rules() with { DateOverrides = [DateOverride.SpecialHours(Tuesday, [new(T("09:00"), T("09:45"))])] };
+        var availability = new AvailabilityCalculator(rules, [], [], Salon.Now);
+
+        Described(availability.Alternatives(Haircut, Tuesday, T("15:00"), count: 3, through: Tuesday)).ShouldBe("Tue 09:00");
+        Described(availability.Alternatives(Haircut, Tuesday, T("15:00"), count: 3, through: Tuesday.AddDays(1))).ShouldBe("Tue 09:00, Wed 15:00, Wed 14:45");
+    }
+
+    [Fact]
     public void A_part_of_the_day_limits_the_times_offered()
     {
         var availability = new AvailabilityCalculator(Rules(), [], [], Salon.Now);

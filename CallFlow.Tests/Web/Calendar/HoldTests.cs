@@ -79,6 +79,45 @@ public class HoldTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_offer_of_a_taken_time_finds_its_alternatives_in_the_week_it_read_with_the_time()
+    {
+        await HoldTenAsync("CA-first");
+
+        var choices = default(SlotOffer);
+        var commands = await _app.CommandsDuringAsync(async () => choices = await OfferTenToAnotherCallerAsync());
+
+        choices.ShouldBeOfType<SlotOffer.Choices>().Slots.Count.ShouldBe(3);
+        commands.Count(c => c.Contains("FROM \"Appointments\"", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task When_the_week_after_a_taken_time_is_full_its_alternatives_come_from_the_weeks_after()
+    {
+        // One appointment a day, and every open day from the asked Tuesday to the next Monday already has its one.
+        await using (var db = _app.Db())
+        {
+            await db.Businesses.Where(b => b.Id == DemoBusiness.Id).ExecuteUpdateAsync(set => set.SetProperty(b => b.DailyLimit, 1), CalendarApp.Token);
+        }
+
+        for (var day = 0; day < 7; day++)
+        {
+            if (CalendarApp.Tuesday.AddDays(day).DayOfWeek != DayOfWeek.Sunday)
+            {
+                await _app.BookedIdAsync(CalendarApp.OnTuesday(10).AddDays(day), phone: $"+1212555010{day}");
+            }
+        }
+
+        var choices = default(SlotOffer);
+        var commands = await _app.CommandsDuringAsync(async () => choices = await OfferTenToAnotherCallerAsync());
+
+        var offered = choices.ShouldBeOfType<SlotOffer.Choices>();
+        offered.WhyNotRequested!.Verdict.ShouldBe(SlotVerdict.DailyLimitReached);
+        offered.Slots.Count.ShouldBe(3);
+        offered.Slots.ShouldAllBe(s => s.LocalDate == CalendarApp.Tuesday.AddDays(7));
+        commands.Count(c => c.Contains("FROM \"Appointments\"", StringComparison.Ordinal)).ShouldBe(2, "the week first, then the whole window");
+    }
+
+    [Fact]
     public async Task An_offer_of_a_taken_time_never_takes_the_write_lock()
     {
         await HoldTenAsync("CA-first");
