@@ -238,10 +238,12 @@ public sealed partial class BookingDesk
         var claims = CapacityClaims.Assign(needed, await ClaimsInAsync(db, appointment.BusinessId, needed, cancellationToken));
         if (claims is null)
         {
-            // The rows say full although the calculator saw room: a provisional booking or a lowered capacity.
+            // The rows say full although the calculator saw room: a provisional booking, a lowered capacity, or (read
+            // outside the lock) a booking made since. The calculator is out of date: alternatives come from a new read.
             var why = new SlotExplanation(SlotVerdict.Taken, string.Create(CultureInfo.InvariantCulture,
                 $"Every seat is already claimed at {calendar.Local(start):HH:mm} on {calendar.Local(start):dddd d MMMM}."), null);
-            return new BookingOutcome.SlotTaken(why, await calendar.AlternativesAsync(db, service, start, AlternativeCount, cancellationToken));
+            var current = await calendar.ReadAgainAsync(db, cancellationToken);
+            return new BookingOutcome.SlotTaken(why, await current.AlternativesAsync(db, service, start, AlternativeCount, cancellationToken));
         }
 
         await using var writes = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;

@@ -28,19 +28,16 @@ public sealed partial class BookingDesk(
     public const int MaxKeyLength = 100;
     public const int MaxChoices = 10;
 
-    /// <summary>How many days after an asked date an offer reads with it, for the alternatives when the time is taken.</summary>
-    private const int AlternativeDays = 6;
-
     private DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>
     /// Offers the time asked for (held for the call) or the nearest free ones. A time asked for is checked on the
-    /// appointments and holds of its day and the week after it, read outside the write lock with the calendar's
-    /// revision. A free time is held in a short transaction that first makes sure the revision has not moved, and reads
-    /// the asked day again under the lock when it has: nothing can take the time between the check and the hold, yet
-    /// other writers wait only for the hold's own writes. A taken time, like a request without a time, never takes the
-    /// write lock: its alternatives come from the week already read, or from the whole bookable window read outside any
-    /// transaction when that week has too few.
+    /// appointments and holds of its own days, read outside the write lock with the calendar's revision. A free time
+    /// is held in a short transaction that first makes sure the revision has not moved, and reads the days again under
+    /// the lock when it has: nothing can take the time between the check and the hold, yet other writers wait only for
+    /// the hold's own writes. A taken time, like a request without a time, never takes the write lock: its alternatives
+    /// are searched outside any transaction, on the days already read first, then on more days only as needed
+    /// (<see cref="CalendarSnapshot.AlternativesAsync(CallFlowDb, ServiceOffering, DateOnly, TimeOnly, int, TimeRange?, CancellationToken)"/>).
     /// </summary>
     public async Task<SlotOffer> OfferAsync(SlotRequest request, CancellationToken cancellationToken) =>
         await GuardAsync<SlotOffer>(nameof(OfferAsync), request.BusinessId, async () =>
@@ -64,11 +61,9 @@ public sealed partial class BookingDesk(
                 return new SlotOffer.Choices(calendar.Availability.Alternatives(service, from, request.Within?.Start ?? TimeOnly.MinValue, count, request.Within), null);
             }
 
-            // Local noon of the asked date (or now): an instant on that date, for reading its days.
-            var around = request.Date is { } day
-                ? TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(12, 0)), TimeZoneInfo.FindSystemTimeZoneById(business.TimeZoneId))
-                : now;
-            var days = await CalendarSnapshot.LoadRevisionedAsync(db, business, now, request.CallId, cancellationToken, around, AlternativeDays);
+            // An instant on the asked date (or now), for reading its days.
+            var around = request.Date is { } day ? CalendarDays.LocalNoon(day, TimeZoneInfo.FindSystemTimeZoneById(business.TimeZoneId)) : now;
+            var days = await CalendarSnapshot.LoadRevisionedAsync(db, business, now, request.CallId, cancellationToken, around);
             var date = request.Date ?? days.Availability.Today;
             var asked = days.Availability.Explain(service, date, time);
             if (asked.Slot is not null)

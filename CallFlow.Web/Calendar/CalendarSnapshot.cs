@@ -56,31 +56,45 @@ internal sealed class CalendarSnapshot
 
     /// <summary>
     /// The nearest free slots around a local date and time (<see cref="SlotAlternatives.Alternatives"/>: that day first,
-    /// then the following ones). The days this calendar already read are searched first, as far as they go; when they do
-    /// not give <paramref name="count"/> slots, the whole bookable window is read (same business, call, excluded
-    /// appointment and instant) and searched again. An offer reads its asked day and the week after it, where nearly
-    /// every search ends, instead of every appointment of the next two months.
+    /// then the following ones), reading no more of the calendar than the search needs. The days this calendar already
+    /// read come first (an offer's or a booking's asked day: usually a free time nearby); when they do not give
+    /// <paramref name="count"/> slots, the asked day and the <see cref="AlternativeWeek"/> after it are read; only when
+    /// those fall short too is the whole bookable window read. Each read has the same business, call, excluded
+    /// appointment and instant as this one, and a search stops at the last day its read covers.
     /// </summary>
     public async Task<IReadOnlyList<AvailableSlot>> AlternativesAsync(
         CallFlowDb db, ServiceOffering service, DateOnly date, TimeOnly time, int count, TimeRange? within, CancellationToken cancellationToken)
     {
-        if (Days is not { } days)
+        var calendar = this;
+        while (calendar.Days is { } days)
         {
-            return Availability.Alternatives(service, date, time, count, within);
-        }
-
-        if (days.Contains(date))
-        {
-            var found = Availability.Alternatives(service, date, time, count, within, through: days.Last);
-            if (found.Count == count || days.Last >= Availability.LastBookableDate)
+            if (days.Contains(date))
             {
-                return found;
+                var found = calendar.Availability.Alternatives(service, date, time, count, within, through: days.Last);
+                if (found.Count == count || days.Last >= Availability.LastBookableDate)
+                {
+                    return found;
+                }
             }
+
+            calendar = days.Contains(date) && days.Last >= date.AddDays(AlternativeWeek)
+                ? await LoadAsync(db, Business, _now, _forCallId, _excludeAppointmentId, cancellationToken)
+                : await LoadAsync(db, Business, _now, _forCallId, _excludeAppointmentId, cancellationToken, CalendarDays.LocalNoon(date, Zone), AlternativeWeek);
         }
 
-        var whole = await LoadAsync(db, Business, _now, _forCallId, _excludeAppointmentId, cancellationToken);
-        return whole.Availability.Alternatives(service, date, time, count, within);
+        return calendar.Availability.Alternatives(service, date, time, count, within);
     }
+
+    /// <summary>
+    /// The same days of the calendar (same business, call, excluded appointment and instant) read again: for when the
+    /// rows showed something this read did not, and what it says about free times is known to be out of date.
+    /// </summary>
+    public async Task<CalendarSnapshot> ReadAgainAsync(CallFlowDb db, CancellationToken cancellationToken) => Days is { } days
+        ? await LoadAsync(db, Business, _now, _forCallId, _excludeAppointmentId, cancellationToken, CalendarDays.LocalNoon(days.First, Zone), days.Last.DayNumber - days.First.DayNumber)
+        : await LoadAsync(db, Business, _now, _forCallId, _excludeAppointmentId, cancellationToken);
+
+    /// <summary>How many days after the asked one the second read for alternatives covers.</summary>
+    internal const int AlternativeWeek = 6;
 
     /// <summary>The nearest free slots around an instant, in the business's time of day (<see cref="AlternativesAsync(CallFlowDb, ServiceOffering, DateOnly, TimeOnly, int, TimeRange?, CancellationToken)"/>).</summary>
     public Task<IReadOnlyList<AvailableSlot>> AlternativesAsync(CallFlowDb db, ServiceOffering service, DateTimeOffset start, int count, CancellationToken cancellationToken)
@@ -196,6 +210,13 @@ internal readonly record struct CalendarDays(DateOnly First, DateOnly Last)
     }
 
     public bool Contains(DateOnly date) => date >= First && date <= Last;
+
+    /// <summary>An instant on a local date, whatever its clock changes: noon there.</summary>
+    public static DateTimeOffset LocalNoon(DateOnly date, TimeZoneInfo zone)
+    {
+        var noon = date.ToDateTime(new TimeOnly(12, 0));
+        return new DateTimeOffset(noon, zone.GetUtcOffset(noon));
+    }
 
     // Noon UTC of a date, two days either side, covers that local date in every time zone, with room for the durations
     // and buffers around it as long as they stay well under a day (the rules allow up to a day each).

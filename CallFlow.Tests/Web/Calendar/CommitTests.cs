@@ -149,6 +149,21 @@ public class CommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_time_booked_between_the_booking_s_read_and_its_seat_count_is_not_offered_back_as_an_alternative()
+    {
+        await _app.SetCapacityAsync(1);
+        // The booking reads ten o'clock as free; another caller books it before the booking counts the seats left.
+        _app.Commands.After("FROM \"SlotHolds\"", async () => (await _app.BookAsync(CalendarApp.OnTuesday(10), "Grace Hopper", callId: "CA-quicker")).ShouldBeOfType<BookingOutcome.Booked>());
+
+        var outcome = await _app.BookAsync(CalendarApp.OnTuesday(10));
+
+        _app.Commands.Interleaved.ShouldBeTrue();
+        var taken = outcome.ShouldBeOfType<BookingOutcome.SlotTaken>();
+        taken.Alternatives.ShouldNotBeEmpty();
+        taken.Alternatives.ShouldAllBe(a => a.StartUtc != CalendarApp.OnTuesday(10));
+    }
+
+    [Fact]
     public async Task A_booking_of_a_taken_time_never_takes_the_write_lock()
     {
         await _app.SetCapacityAsync(1);

@@ -3,6 +3,7 @@ using CallFlow.Domain.Calendar;
 using CallFlow.Domain.Calls;
 using CallFlow.Tests.Infrastructure;
 using CallFlow.Web.Businesses;
+using CallFlow.Web.Calendar;
 using CallFlow.Web.Telephony;
 using Microsoft.EntityFrameworkCore;
 
@@ -79,27 +80,36 @@ public class HoldTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_offer_of_a_taken_time_finds_its_alternatives_in_the_week_it_read_with_the_time()
+    public async Task An_offer_of_a_taken_time_finds_its_alternatives_on_the_day_it_already_read()
     {
         await HoldTenAsync("CA-first");
 
-        var choices = default(SlotOffer);
-        var commands = await _app.CommandsDuringAsync(async () => choices = await OfferTenToAnotherCallerAsync());
+        var (choices, reads) = await OfferTenToAnotherCallerCountingReadsAsync();
 
-        choices.ShouldBeOfType<SlotOffer.Choices>().Slots.Count.ShouldBe(3);
-        commands.Count(c => c.Contains("FROM \"Appointments\"", StringComparison.Ordinal)).ShouldBe(1);
+        choices.Slots.Count.ShouldBe(3);
+        choices.Slots.ShouldAllBe(s => s.LocalDate == CalendarApp.Tuesday);
+        reads.ShouldBe(1);
     }
 
     [Fact]
-    public async Task When_the_week_after_a_taken_time_is_full_its_alternatives_come_from_the_weeks_after()
+    public async Task When_the_asked_day_is_full_the_alternatives_come_from_the_week_after_it()
     {
-        // One appointment a day, and every open day from the asked Tuesday to the next Monday already has its one.
-        await using (var db = _app.Db())
-        {
-            await db.Businesses.Where(b => b.Id == DemoBusiness.Id).ExecuteUpdateAsync(set => set.SetProperty(b => b.DailyLimit, 1), CalendarApp.Token);
-        }
+        await LimitToOneAppointmentADayAsync();
+        await _app.BookedIdAsync(CalendarApp.OnTuesday(10));
 
-        for (var day = 0; day < 7; day++)
+        var (choices, reads) = await OfferTenToAnotherCallerCountingReadsAsync();
+
+        choices.WhyNotRequested!.Verdict.ShouldBe(SlotVerdict.DailyLimitReached);
+        choices.Slots.Count.ShouldBe(3);
+        choices.Slots.ShouldAllBe(s => s.LocalDate == CalendarApp.Tuesday.AddDays(1));
+        reads.ShouldBe(2, "the asked day, then the week after it");
+    }
+
+    [Fact]
+    public async Task When_the_week_after_a_taken_time_is_full_too_its_alternatives_come_from_the_weeks_after()
+    {
+        await LimitToOneAppointmentADayAsync();
+        for (var day = 0; day <= CalendarSnapshot.AlternativeWeek; day++)
         {
             if (CalendarApp.Tuesday.AddDays(day).DayOfWeek != DayOfWeek.Sunday)
             {
@@ -107,14 +117,26 @@ public class HoldTests : IAsyncLifetime
             }
         }
 
-        var choices = default(SlotOffer);
-        var commands = await _app.CommandsDuringAsync(async () => choices = await OfferTenToAnotherCallerAsync());
+        var (choices, reads) = await OfferTenToAnotherCallerCountingReadsAsync();
 
-        var offered = choices.ShouldBeOfType<SlotOffer.Choices>();
-        offered.WhyNotRequested!.Verdict.ShouldBe(SlotVerdict.DailyLimitReached);
-        offered.Slots.Count.ShouldBe(3);
-        offered.Slots.ShouldAllBe(s => s.LocalDate == CalendarApp.Tuesday.AddDays(7));
-        commands.Count(c => c.Contains("FROM \"Appointments\"", StringComparison.Ordinal)).ShouldBe(2, "the week first, then the whole window");
+        choices.WhyNotRequested!.Verdict.ShouldBe(SlotVerdict.DailyLimitReached);
+        choices.Slots.Count.ShouldBe(3);
+        choices.Slots.ShouldAllBe(s => s.LocalDate == CalendarApp.Tuesday.AddDays(7));
+        reads.ShouldBe(3, "the asked day, the week after it, then the whole bookable window");
+    }
+
+    private async Task LimitToOneAppointmentADayAsync()
+    {
+        await using var db = _app.Db();
+        await db.Businesses.Where(b => b.Id == DemoBusiness.Id).ExecuteUpdateAsync(set => set.SetProperty(b => b.DailyLimit, 1), CalendarApp.Token);
+    }
+
+    /// <summary>Another caller's offer of ten o'clock, which is not free, and how many times it read appointments.</summary>
+    private async Task<(SlotOffer.Choices Choices, int Reads)> OfferTenToAnotherCallerCountingReadsAsync()
+    {
+        var offer = default(SlotOffer);
+        var commands = await _app.CommandsDuringAsync(async () => offer = await OfferTenToAnotherCallerAsync());
+        return (offer.ShouldBeOfType<SlotOffer.Choices>(), commands.Count(c => c.Contains("FROM \"Appointments\"", StringComparison.Ordinal)));
     }
 
     [Fact]
