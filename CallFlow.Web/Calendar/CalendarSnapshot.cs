@@ -77,9 +77,8 @@ internal sealed class CalendarSnapshot
                 }
             }
 
-            calendar = days.Contains(date) && days.Last >= date.AddDays(AlternativeWeek)
-                ? await LoadAsync(db, Business, _now, _forCallId, _excludeAppointmentId, cancellationToken)
-                : await LoadAsync(db, Business, _now, _forCallId, _excludeAppointmentId, cancellationToken, CalendarDays.LocalNoon(date, Zone), AlternativeWeek);
+            var wider = days.Contains(date) && days.Last >= date.AddDays(AlternativeWeek) ? (CalendarDays?)null : new CalendarDays(date, date.AddDays(AlternativeWeek));
+            calendar = await ReadAsync(db, wider, cancellationToken);
         }
 
         return calendar.Availability.Alternatives(service, date, time, count, within);
@@ -89,9 +88,11 @@ internal sealed class CalendarSnapshot
     /// The same days of the calendar (same business, call, excluded appointment and instant) read again: for when the
     /// rows showed something this read did not, and what it says about free times is known to be out of date.
     /// </summary>
-    public async Task<CalendarSnapshot> ReadAgainAsync(CallFlowDb db, CancellationToken cancellationToken) => Days is { } days
-        ? await LoadAsync(db, Business, _now, _forCallId, _excludeAppointmentId, cancellationToken, CalendarDays.LocalNoon(days.First, Zone), days.Last.DayNumber - days.First.DayNumber)
-        : await LoadAsync(db, Business, _now, _forCallId, _excludeAppointmentId, cancellationToken);
+    public Task<CalendarSnapshot> ReadAgainAsync(CallFlowDb db, CancellationToken cancellationToken) => ReadAsync(db, Days, cancellationToken);
+
+    /// <summary>This calendar's read (business, call, excluded appointment, instant) over other days; null days for the whole window.</summary>
+    private Task<CalendarSnapshot> ReadAsync(CallFlowDb db, CalendarDays? days, CancellationToken cancellationToken) =>
+        ReadAsync(db, Business, _now, _forCallId, _excludeAppointmentId, around: null, days, cancellationToken);
 
     /// <summary>How many days after the asked one the second read for alternatives covers.</summary>
     internal const int AlternativeWeek = 6;
@@ -109,10 +110,9 @@ internal sealed class CalendarSnapshot
     /// <summary>
     /// Reads the business's calendar; null when there is no such business. <paramref name="forCallId"/>'s own holds do
     /// not block it, and <paramref name="excludeAppointmentId"/> (an appointment being moved) does not block itself.
-    /// With <paramref name="around"/>, only the appointments of that instant's local date (and of the
-    /// <paramref name="followingDays"/> after it) are read: enough to check a time on that day (its buffers, capacity
-    /// and daily limit), which is what a commit's re-check needs inside the write transaction, where every millisecond
-    /// keeps the other calls waiting.
+    /// With <paramref name="around"/>, only the appointments of that instant's local date are read: enough to check a
+    /// time on that day (its buffers, capacity and daily limit), which is what a commit's re-check needs inside the
+    /// write transaction, where every millisecond keeps the other calls waiting.
     /// </summary>
     /// <exception cref="CalendarUnavailableException">The business's calendar rules do not validate.</exception>
     public static async Task<CalendarSnapshot?> LoadAsync(
@@ -128,9 +128,15 @@ internal sealed class CalendarSnapshot
     /// holds as they are now.
     /// </summary>
     /// <exception cref="CalendarUnavailableException">The business's calendar rules do not validate.</exception>
-    public static async Task<CalendarSnapshot> LoadAsync(
+    public static Task<CalendarSnapshot> LoadAsync(
         CallFlowDb db, Business business, DateTimeOffset now, string? forCallId, string? excludeAppointmentId, CancellationToken cancellationToken,
-        DateTimeOffset? around = null, int followingDays = 0)
+        DateTimeOffset? around = null) =>
+        ReadAsync(db, business, now, forCallId, excludeAppointmentId, around, days: null, cancellationToken);
+
+    /// <summary>The read behind every load: over <paramref name="days"/>, else the local date of <paramref name="around"/>, else the whole window.</summary>
+    private static async Task<CalendarSnapshot> ReadAsync(
+        CallFlowDb db, Business business, DateTimeOffset now, string? forCallId, string? excludeAppointmentId, DateTimeOffset? around, CalendarDays? days,
+        CancellationToken cancellationToken)
     {
         var businessId = business.Id;
         var rules = business.ToCalendarRules();
@@ -139,7 +145,7 @@ internal sealed class CalendarSnapshot
             throw new CalendarUnavailableException($"The calendar rules of {business.Name} are invalid: {problems[0].Message}");
         }
 
-        var days = around is { } instant ? CalendarDays.Around(instant, TimeZoneInfo.FindSystemTimeZoneById(rules.TimeZoneId), followingDays) : (CalendarDays?)null;
+        days ??= around is { } instant ? CalendarDays.Around(instant, TimeZoneInfo.FindSystemTimeZoneById(rules.TimeZoneId)) : null;
         // Buffers and durations stay under a day each, so two days either side covers everything that can
         // touch a bookable date; the calculator skips the rest by binary search.
         var from = days?.ReadFrom ?? now.AddDays(-2);
@@ -164,12 +170,11 @@ internal sealed class CalendarSnapshot
     /// <see cref="UnchangedAsync"/> says nothing took time from the calendar in between.
     /// </summary>
     public static async Task<CalendarSnapshot> LoadRevisionedAsync(
-        CallFlowDb db, Business business, DateTimeOffset now, string? forCallId, CancellationToken cancellationToken, DateTimeOffset? around = null,
-        int followingDays = 0)
+        CallFlowDb db, Business business, DateTimeOffset now, string? forCallId, CancellationToken cancellationToken, DateTimeOffset? around = null)
     {
         // Before the rows: a change between the two reads then shows as a new revision, never as rows older than it.
         var revision = await CalendarRevision.ReadAsync(db, business.Id, cancellationToken);
-        var snapshot = await LoadAsync(db, business, now, forCallId, null, cancellationToken, around, followingDays);
+        var snapshot = await LoadAsync(db, business, now, forCallId, null, cancellationToken, around);
         snapshot.Revision = revision;
         return snapshot;
     }
@@ -202,11 +207,11 @@ internal sealed class CalendarSnapshot
 /// <summary>Some consecutive local dates of a business, <see cref="First"/> to <see cref="Last"/>: the days a partial calendar read answers for.</summary>
 internal readonly record struct CalendarDays(DateOnly First, DateOnly Last)
 {
-    /// <summary>The local date of <paramref name="instant"/> and the <paramref name="followingDays"/> after it.</summary>
-    public static CalendarDays Around(DateTimeOffset instant, TimeZoneInfo zone, int followingDays = 0)
+    /// <summary>The local date of <paramref name="instant"/> alone.</summary>
+    public static CalendarDays Around(DateTimeOffset instant, TimeZoneInfo zone)
     {
         var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
-        return new CalendarDays(date, date.AddDays(followingDays));
+        return new CalendarDays(date, date);
     }
 
     public bool Contains(DateOnly date) => date >= First && date <= Last;

@@ -72,7 +72,7 @@ internal sealed class SqliteCheckpoints(string connectionString, DatabaseReadine
     private async Task CheckpointAsync(CancellationToken stoppingToken)
     {
         using var connection = new SqliteConnection(_connection.ConnectionString);
-        if (Checkpoint(connection, "PASSIVE", TimeSpan.Zero) is not { } copied || copied.LogBytes(PageSize(connection)) < RestartLogBytes)
+        if (Checkpoint(connection, "PASSIVE", TimeSpan.Zero) is not { } passive || passive.LogBytes(PageSize(connection)) < RestartLogBytes)
         {
             return;
         }
