@@ -23,6 +23,7 @@ public static class RecoveryRegistration
         AddHangfire(services, builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions());
 
         services.AddSingleton<JobQueue>();
+        services.AddHostedService(provider => provider.GetRequiredService<JobQueue>());
         services.AddSingleton<OutgoingTexts>();
         services.AddSingleton<MessageJobs>();
         services.AddSingleton<ProvisionalBookingJob>();
