@@ -25,8 +25,11 @@ public interface IBookingDesk
     /// <summary>Commits the booking. Idempotent per <see cref="BookingRequest.IdempotencyKey"/>: a repeated confirmation returns the same appointment.</summary>
     Task<BookingOutcome> BookAsync(BookingRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Keeps the call's holds alive while the caller is still talking (called on every turn of a live call).</summary>
-    Task ExtendHoldsAsync(string businessId, string callId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Keeps the call's live holds alive while the caller is still talking, once half their time is gone. Returns their
+    /// new expiry, or null when nothing was extended (no live hold, not yet due, or the calendar cannot be reached).
+    /// </summary>
+    Task<DateTimeOffset?> ExtendHoldsAsync(string businessId, string callId, CancellationToken cancellationToken);
 
     /// <summary>Releases whatever the call holds (the caller changed their mind, hung up, or cancelled).</summary>
     Task ReleaseHoldsAsync(string businessId, string callId, CancellationToken cancellationToken);

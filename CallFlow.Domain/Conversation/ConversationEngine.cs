@@ -72,9 +72,10 @@ public sealed class ConversationEngine(IInterpreter interpreter, IBookingDesk de
             return turn.Result(VoiceReply.Prompt("One moment, please."));
         }
 
-        if (turn.State.Held is not null)
+        if (turn.State.Held is { } held && held.IsDueForExtension(input.Now)
+            && await desk.ExtendHoldsAsync(input.Business.Id, turn.Context.CallId, cancellationToken) is { } until)
         {
-            await desk.ExtendHoldsAsync(input.Business.Id, turn.Context.CallId, cancellationToken);
+            turn.State.Held = held with { HeldAt = input.Now, HeldUntil = until };
         }
 
         if (!utterance.IsEmpty)

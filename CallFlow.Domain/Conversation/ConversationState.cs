@@ -110,9 +110,19 @@ public sealed record OfferedSlot(DateTimeOffset StartUtc, DateTimeOffset LocalSt
     public TimeOnly LocalTime => TimeOnly.FromDateTime(LocalStart.DateTime);
 }
 
-/// <summary>The slot the calendar holds for the call, for the service it was held for.</summary>
-public sealed record HeldSlot(string ServiceId, DateTimeOffset StartUtc, DateTimeOffset LocalStart, DateTimeOffset HeldUntil, string? ResourceId = null)
+/// <summary>
+/// The slot the calendar holds for the call, for the service it was held for, held (or last extended) at
+/// <paramref name="HeldAt"/> until <paramref name="HeldUntil"/>.
+/// </summary>
+public sealed record HeldSlot(
+    string ServiceId, DateTimeOffset StartUtc, DateTimeOffset LocalStart, DateTimeOffset HeldUntil, string? ResourceId = null, DateTimeOffset? HeldAt = null)
 {
+    /// <summary>
+    /// Whether the hold should be extended at <paramref name="now"/>: once half its time is gone, as the calendar extends
+    /// it, so the turns before that ask the calendar nothing. Always for a hold recorded without its start.
+    /// </summary>
+    public bool IsDueForExtension(DateTimeOffset now) => HeldAt is not { } at || now >= at + (HeldUntil - at) / 2;
+
     public DateOnly LocalDate => DateOnly.FromDateTime(LocalStart.DateTime);
 
     public TimeOnly LocalTime => TimeOnly.FromDateTime(LocalStart.DateTime);

@@ -145,7 +145,7 @@ internal static class SlotFinder
 
     private static void Hold(Turn turn, ServiceOffering service, AvailableSlot slot, DateTimeOffset until)
     {
-        turn.State.Held = new HeldSlot(service.Id, slot.StartUtc, slot.LocalStart, until, slot.FreeResourceIds.FirstOrDefault());
+        turn.State.Held = new HeldSlot(service.Id, slot.StartUtc, slot.LocalStart, until, slot.FreeResourceIds.FirstOrDefault(), HeldAt: turn.Now);
         turn.State.Offered = [];
         turn.State.TimePreference = null;
         SetDate(turn, slot.LocalDate);

@@ -154,17 +154,25 @@ public sealed class InMemoryBookingDesk(TimeProvider clock, Func<string, Busines
         return new BookingOutcome.Booked(appointment.Id, check.Slot!, AlreadyBooked: false);
     });
 
-    public Task ExtendHoldsAsync(string businessId, string callId, CancellationToken cancellationToken) => Locked(() =>
+    /// <summary>How many times the conversation asked for its holds to be extended.</summary>
+    public int ExtensionRequests { get; private set; }
+
+    public Task<DateTimeOffset?> ExtendHoldsAsync(string businessId, string callId, CancellationToken cancellationToken) => Locked(() =>
     {
+        ExtensionRequests++;
+        var now = clock.GetUtcNow();
+        DateTimeOffset? extended = null;
         for (var i = 0; i < _holds.Count; i++)
         {
-            if (_holds[i].Hold.CallId == callId && _holds[i].Hold.IsActiveAt(clock.GetUtcNow()))
+            var hold = _holds[i].Hold;
+            if (hold.CallId == callId && hold.IsActiveAt(now) && hold.ExpiresAt < now + SlotHold.DefaultLifetime / 2)
             {
-                _holds[i] = (_holds[i].BusinessId, _holds[i].Hold with { ExpiresAt = clock.GetUtcNow() + SlotHold.DefaultLifetime });
+                extended = now + SlotHold.DefaultLifetime;
+                _holds[i] = (_holds[i].BusinessId, hold with { ExpiresAt = extended.Value });
             }
         }
 
-        return true;
+        return extended;
     });
 
     public Task ReleaseHoldsAsync(string businessId, string callId, CancellationToken cancellationToken) =>

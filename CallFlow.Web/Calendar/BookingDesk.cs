@@ -102,8 +102,8 @@ public sealed partial class BookingDesk(
         return new SlotOffer.Held(slot, hold.ExpiresAt);
     }
 
-    public async Task ExtendHoldsAsync(string businessId, string callId, CancellationToken cancellationToken) =>
-        await GuardAsync(nameof(ExtendHoldsAsync), businessId, async () =>
+    public async Task<DateTimeOffset?> ExtendHoldsAsync(string businessId, string callId, CancellationToken cancellationToken) =>
+        await GuardAsync<DateTimeOffset?>(nameof(ExtendHoldsAsync), businessId, async () =>
         {
             var now = Now;
             var until = now + options.Value.HoldLifetime;
@@ -113,10 +113,10 @@ public sealed partial class BookingDesk(
             // Only live holds (a lapsed one may already have been offered to someone else), and only once half their
             // time is gone: a write per turn would queue every call behind the database's one writer for nothing.
             var live = db.SlotHolds.Where(h => h.BusinessId == businessId && h.CallId == callId && h.ExpiresAt > now && h.ExpiresAt < due);
-            return await live.AnyAsync(cancellationToken)
-                ? await live.ExecuteUpdateAsync(set => set.SetProperty(h => h.ExpiresAt, until), cancellationToken)
-                : 0;
-        }, _ => 0, cancellationToken);
+            return await live.AnyAsync(cancellationToken) && await live.ExecuteUpdateAsync(set => set.SetProperty(h => h.ExpiresAt, until), cancellationToken) > 0
+                ? until
+                : null;
+        }, _ => null, cancellationToken);
 
     public async Task ReleaseHoldsAsync(string businessId, string callId, CancellationToken cancellationToken) =>
         await GuardAsync(nameof(ReleaseHoldsAsync), businessId, async () =>

@@ -120,4 +120,28 @@ public class AvailabilityConversationTests
 
         line.Desk.Holds.ShouldHaveSingleItem();
     }
+
+    [Fact]
+    public async Task A_held_slot_is_extended_once_half_its_time_is_gone_and_the_turns_before_that_ask_the_calendar_nothing()
+    {
+        var line = new Line();
+        await line.SayAsync("a haircut on Friday at 3");
+        var heldAt = line.Clock.GetUtcNow();
+        line.Context.Conversation.Held!.HeldUntil.ShouldBe(heldAt.AddMinutes(5));
+
+        line.Clock.Advance(TimeSpan.FromMinutes(2));
+        await line.SayAsync("it's Dana Smith");
+        line.Desk.ExtensionRequests.ShouldBe(0);
+
+        line.Clock.Advance(TimeSpan.FromSeconds(40));
+        await line.SayAsync("917 555 0123");
+        line.Desk.ExtensionRequests.ShouldBe(1);
+        var extended = line.Context.Conversation.Held!;
+        (extended.HeldAt, extended.HeldUntil).ShouldBe((heldAt.AddSeconds(160), heldAt.AddSeconds(160).AddMinutes(5)));
+        line.Desk.Holds.ShouldHaveSingleItem().ExpiresAt.ShouldBe(extended.HeldUntil);
+
+        line.Clock.Advance(TimeSpan.FromMinutes(1));
+        await line.SayAsync("actually make it 4 pm");
+        line.Desk.ExtensionRequests.ShouldBe(1);
+    }
 }

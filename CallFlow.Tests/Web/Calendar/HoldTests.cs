@@ -207,11 +207,11 @@ public class HoldTests : IAsyncLifetime
         await HoldTenAsync("CA-first");
 
         _app.Time.Advance(TimeSpan.FromMinutes(1));
-        await _app.Desk.ExtendHoldsAsync(DemoBusiness.Id, "CA-first", CalendarApp.Token);
+        (await _app.Desk.ExtendHoldsAsync(DemoBusiness.Id, "CA-first", CalendarApp.Token)).ShouldBeNull();
         (await HoldExpiryAsync()).ShouldBe(CalendarApp.Monday8am.AddMinutes(5));
 
         _app.Time.Advance(TimeSpan.FromMinutes(2));
-        await _app.Desk.ExtendHoldsAsync(DemoBusiness.Id, "CA-first", CalendarApp.Token);
+        (await _app.Desk.ExtendHoldsAsync(DemoBusiness.Id, "CA-first", CalendarApp.Token)).ShouldBe(CalendarApp.Monday8am.AddMinutes(8));
         (await HoldExpiryAsync()).ShouldBe(CalendarApp.Monday8am.AddMinutes(8));
     }
 
@@ -227,7 +227,7 @@ public class HoldTests : IAsyncLifetime
         await HoldTenAsync("CA-first");
         _app.Time.Advance(TimeSpan.FromMinutes(6));
 
-        await _app.Desk.ExtendHoldsAsync(DemoBusiness.Id, "CA-first", CalendarApp.Token);
+        (await _app.Desk.ExtendHoldsAsync(DemoBusiness.Id, "CA-first", CalendarApp.Token)).ShouldBeNull();
 
         (await OfferTenToAnotherCallerAsync()).ShouldBeOfType<SlotOffer.Held>();
     }

@@ -27,8 +27,8 @@ public sealed class FlakyDesk(BookingDesk desk) : IBookingDesk
     public Task<BookingOutcome> BookAsync(BookingRequest request, CancellationToken cancellationToken) =>
         Down ? Task.FromResult<BookingOutcome>(new BookingOutcome.CalendarUnavailable(Reason)) : desk.BookAsync(request, cancellationToken);
 
-    public Task ExtendHoldsAsync(string businessId, string callId, CancellationToken cancellationToken) =>
-        Down ? Task.CompletedTask : desk.ExtendHoldsAsync(businessId, callId, cancellationToken);
+    public Task<DateTimeOffset?> ExtendHoldsAsync(string businessId, string callId, CancellationToken cancellationToken) =>
+        Down ? Task.FromResult<DateTimeOffset?>(null) : desk.ExtendHoldsAsync(businessId, callId, cancellationToken);
 
     public Task ReleaseHoldsAsync(string businessId, string callId, CancellationToken cancellationToken) =>
         Down ? Task.CompletedTask : desk.ReleaseHoldsAsync(businessId, callId, cancellationToken);
