@@ -190,13 +190,14 @@ public sealed class CallOrchestrator(
             var session = new CallSession(db, call, business, actor, clock.GetUtcNow(), logger);
             var result = await work(session);
 
-            if (!db.ChangeTracker.HasChanges())
+            CopyColumns(call);
+            if (!DetectChangesOnce(db))
             {
                 return new CallWork<T>(session, result);
             }
 
-            call.Version++;
-            CopyColumns(call);
+            // Through the entry, which marks the token modified without detecting changes again.
+            db.Entry(call).Property(c => c.Version).CurrentValue = call.Version + 1;
             var committed = Saving(session);
             try
             {
@@ -212,6 +213,18 @@ public sealed class CallOrchestrator(
             broadcaster.Publish(CallSnapshot.Of(call));
             return new CallWork<T>(session, result);
         }
+    }
+
+    /// <summary>
+    /// Detects what the unit of work changed, once, and whether it changed anything. The call's context is compared by
+    /// its JSON, so every automatic detection after it (asking whether anything changed, each observer reading what is
+    /// added, the save itself) would serialize the context again; the unit of work only adds rows after this point.
+    /// </summary>
+    private static bool DetectChangesOnce(CallFlowDb db)
+    {
+        db.ChangeTracker.DetectChanges();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        return db.ChangeTracker.HasChanges();
     }
 
     /// <summary>Copies the columns the console filters on out of the call's context.</summary>
