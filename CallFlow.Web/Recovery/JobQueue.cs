@@ -27,7 +27,7 @@ public sealed class JobQueue(IBackgroundJobClient client, ILogger<JobQueue> logg
     {
         if (!_hints.Writer.TryWrite(enqueue))
         {
-            logger.LogWarning("The app is stopping; the dispatcher will find the job's work");
+            logger.LogInformation("The app is stopping; the dispatcher will find the job's work when it runs again");
         }
     }
 
