@@ -71,7 +71,7 @@ internal sealed class CalendarSnapshot
             if (days.Contains(date))
             {
                 var found = calendar.Availability.Alternatives(service, date, time, count, within, through: days.Last);
-                if (found.Count == count || days.Last >= Availability.LastBookableDate)
+                if (found.Count == count || days.Last >= calendar.Availability.LastBookableDate)
                 {
                     return found;
                 }

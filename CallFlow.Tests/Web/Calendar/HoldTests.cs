@@ -76,7 +76,7 @@ public class HoldTests : IAsyncLifetime
     {
         var commands = await _app.CommandsDuringAsync(() => HoldTenAsync("CA-first"));
 
-        commands.Count(c => c.Contains("FROM \"Appointments\"", StringComparison.Ordinal)).ShouldBe(1);
+        AppointmentReads(commands).ShouldBe(1);
     }
 
     [Fact]
@@ -136,8 +136,10 @@ public class HoldTests : IAsyncLifetime
     {
         var offer = default(SlotOffer);
         var commands = await _app.CommandsDuringAsync(async () => offer = await OfferTenToAnotherCallerAsync());
-        return (offer.ShouldBeOfType<SlotOffer.Choices>(), commands.Count(c => c.Contains("FROM \"Appointments\"", StringComparison.Ordinal)));
+        return (offer.ShouldBeOfType<SlotOffer.Choices>(), AppointmentReads(commands));
     }
+
+    private static int AppointmentReads(IEnumerable<string> commands) => commands.Count(c => c.Contains("FROM \"Appointments\"", StringComparison.Ordinal));
 
     [Fact]
     public async Task An_offer_of_a_taken_time_never_takes_the_write_lock()
