@@ -6,6 +6,7 @@ using CallFlow.Web.Identity;
 using CallFlow.Web.Metrics;
 using CallFlow.Web.Recovery;
 using CallFlow.Web.Telephony;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -15,9 +16,10 @@ namespace CallFlow.Web.Data;
 /// <summary>
 /// The one database: businesses, calls and their audit trail, and the staff who sign in. Each entity configures
 /// itself next to its class. Identity's user tables come without its global role tables: a role belongs to a
-/// business membership (<see cref="BusinessMembership"/>), not to the user.
+/// business membership (<see cref="BusinessMembership"/>), not to the user. The keys that seal the staff's cookies are
+/// kept here too (<see cref="DataProtectionKeys"/>), so every instance on this database reads them.
 /// </summary>
-public class CallFlowDb(DbContextOptions<CallFlowDb> options) : IdentityUserContext<StaffUser>(options)
+public class CallFlowDb(DbContextOptions<CallFlowDb> options) : IdentityUserContext<StaffUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Business> Businesses => Set<Business>();
 
@@ -52,6 +54,8 @@ public class CallFlowDb(DbContextOptions<CallFlowDb> options) : IdentityUserCont
     public DbSet<CallFollowUp> FollowUps => Set<CallFollowUp>();
 
     public DbSet<OutgoingText> OutgoingTexts => Set<OutgoingText>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -2,6 +2,7 @@ using CallFlow.Web.Data;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,6 +19,9 @@ public static class StaffSignIn
     public const string LoginPath = "/account/login";
     public const string LogoutPath = "/account/logout";
     public const string AccessDeniedPath = "/account/access-denied";
+
+    /// <summary>The name the data-protection keys are shared under (by default it would be the app's folder).</summary>
+    public const string KeyRingName = "CallFlow";
 
     public static WebApplicationBuilder AddStaffSignIn(this WebApplicationBuilder builder)
     {
@@ -47,6 +51,10 @@ public static class StaffSignIn
 
         // Identity's stores take a context per request; lend them one from the pool.
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<CallFlowDb>>().CreateDbContext());
+
+        // Cookies and antiforgery tokens are sealed with keys kept in the database: after a restart, a redeploy to
+        // another folder or on another instance of the same database, staff stay signed in and open forms still post.
+        services.AddDataProtection().SetApplicationName(KeyRingName).PersistKeysToDbContext<CallFlowDb>();
 
         services.AddAuthorizationBuilder().AddPolicy(StaffPolicies.Owner, StaffPolicies.OwnerPolicy);
         services.AddSingleton<IAuthorizationHandler, OwnerRequirementHandler>();
