@@ -30,6 +30,12 @@ public sealed class Call
 
     public required string To { get; set; }
 
+    /// <summary>
+    /// Placed from the console's test-call page: a real call through the real webhooks, shown and audited like any
+    /// other, but left out of the owners' metrics so a flow being tried does not count as callers lost or won.
+    /// </summary>
+    public bool IsTest { get; set; }
+
     public CallState State { get; set; } = CallState.Idle;
 
     public DateTimeOffset StartedAt { get; set; }

@@ -41,7 +41,7 @@ public static class CallExportEndpoint
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = "attachment; filename=\"calls.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false));
-        await writer.WriteLineAsync(Csv.Line("call_id", "call_sid", "business", "direction", "caller", "state", "outcome", "started_utc", "ended_utc", "duration_seconds", "step"));
+        await writer.WriteLineAsync(Csv.Line("call_id", "call_sid", "business", "direction", "caller", "state", "outcome", "started_utc", "ended_utc", "duration_seconds", "step", "test_call"));
         await foreach (var row in queries.ExportAsync(ids, filter, context.RequestAborted))
         {
             await writer.WriteLineAsync(Csv.Line(
@@ -55,7 +55,8 @@ public static class CallExportEndpoint
                 row.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 row.EndedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "",
                 row.EndedAt is { } ended ? ((int)(ended - row.StartedAt).TotalSeconds).ToString(CultureInfo.InvariantCulture) : "",
-                row.CurrentStepId ?? ""));
+                row.CurrentStepId ?? "",
+                row.IsTest ? "yes" : ""));
         }
     }
 }

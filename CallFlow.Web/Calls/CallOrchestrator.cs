@@ -11,6 +11,9 @@ public sealed record InboundCall(string CallSid, string From, string To, CallerI
 {
     /// <summary>The flow version a test call from the console asked for (honoured only for a version of the business called).</summary>
     public long? FlowVersionId { get; init; }
+
+    /// <summary>A call placed from the console's test-call page (see <see cref="Call.IsTest"/>).</summary>
+    public bool IsTest { get; init; }
 }
 
 /// <summary>A call we placed (a callback), as the carrier accepted it: its CallSid, the numbers, and what the call starts out knowing.</summary>
@@ -99,6 +102,7 @@ public sealed class CallOrchestrator(
             Direction = CallDirection.Inbound,
             From = inbound.From,
             To = inbound.To,
+            IsTest = inbound.IsTest,
             StartedAt = now,
             LastActivityAt = now,
         };

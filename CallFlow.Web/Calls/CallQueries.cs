@@ -30,7 +30,8 @@ public sealed record CallRow(
     CallOutcome? Outcome,
     DateTimeOffset StartedAt,
     DateTimeOffset? EndedAt,
-    string? CurrentStepId);
+    string? CurrentStepId,
+    bool IsTest = false);
 
 public sealed record CallPage(IReadOnlyList<CallRow> Rows, int Total);
 
@@ -118,5 +119,5 @@ public sealed class CallQueries(IDbContextFactory<CallFlowDb> dbFactory)
     }
 
     private static IQueryable<CallRow> Project(IQueryable<Call> query) => query.Select(c => new CallRow(
-        c.Id, c.CallSid, c.BusinessId, c.Business!.Name, c.Direction, c.From, c.State, c.Outcome, c.StartedAt, c.EndedAt, c.CurrentStepId));
+        c.Id, c.CallSid, c.BusinessId, c.Business!.Name, c.Direction, c.From, c.State, c.Outcome, c.StartedAt, c.EndedAt, c.CurrentStepId, c.IsTest));
 }

@@ -16,7 +16,8 @@ public sealed record CallSnapshot(
     DateTimeOffset? EndedAt,
     DateTimeOffset LastActivityAt,
     CallOutcome? Outcome,
-    int Version)
+    int Version,
+    bool IsTest = false)
 {
     public static CallSnapshot Of(Call call) => new(
         call.Id,
@@ -31,5 +32,6 @@ public sealed record CallSnapshot(
         call.EndedAt,
         call.LastActivityAt,
         call.Outcome,
-        call.Version);
+        call.Version,
+        call.IsTest);
 }

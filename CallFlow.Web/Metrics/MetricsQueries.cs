@@ -11,7 +11,8 @@ namespace CallFlow.Web.Metrics;
 /// The figures behind the metrics page and its CSV, for one business the viewer may see (the ids come from
 /// <c>BusinessScope</c>; any other business gives null). Days are the business's (see <see cref="ReportingPeriod"/>).
 /// The database does the counting: calls grouped by quarter hour and outcome, step events grouped per call and
-/// step, percentiles picked by rank; only the per-call facts the funnel needs come back row by row.
+/// step, percentiles picked by rank; only the per-call facts the funnel needs come back row by row. Test calls from the
+/// console are left out (<see cref="Call.IsTest"/>).
 /// </summary>
 public sealed partial class MetricsQueries(IDbContextFactory<CallFlowDb> dbFactory)
 {
@@ -36,7 +37,7 @@ public sealed partial class MetricsQueries(IDbContextFactory<CallFlowDb> dbFacto
             .Select(v => new { v.Id, v.Number, v.Status })
             .ToListAsync(cancellationToken);
         var choices = versions.Select(v => new FlowVersionChoice(v.Id, VersionLabel(v.Number, v.Status))).ToList();
-        if (await db.Calls.AnyAsync(c => c.BusinessId == businessId && c.FlowVersionId == FlowVersionFilter.BuiltIn, cancellationToken))
+        if (await db.Calls.AnyAsync(c => c.BusinessId == businessId && c.FlowVersionId == FlowVersionFilter.BuiltIn && !c.IsTest, cancellationToken))
         {
             choices.Add(new FlowVersionChoice(FlowVersionFilter.BuiltIn, "Built-in flow"));
         }
@@ -75,7 +76,7 @@ public sealed partial class MetricsQueries(IDbContextFactory<CallFlowDb> dbFacto
     private static IQueryable<Call> CallsOf(CallFlowDb db, string businessId, ReportingPeriod period, long? version)
     {
         var (start, end) = (period.Start, period.End);
-        var calls = db.Calls.AsNoTracking().Where(c => c.BusinessId == businessId && c.StartedAt >= start && c.StartedAt < end);
+        var calls = db.Calls.AsNoTracking().Where(c => c.BusinessId == businessId && c.StartedAt >= start && c.StartedAt < end && !c.IsTest);
         return version is { } v ? calls.Where(c => c.FlowVersionId == v) : calls;
     }
 

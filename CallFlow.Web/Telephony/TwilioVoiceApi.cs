@@ -54,6 +54,7 @@ public static class TwilioVoiceApi
         })
         {
             FlowVersionId = long.TryParse(context.Request.Query[WebhookUrls.FlowVersionParameter], NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null,
+            IsTest = WebhookUrls.IsTestCall(context.Request),
         };
         return await twiml.RespondAsync(context, callSid, receptionist, () => receptionist.AnswerAsync(inbound, context.RequestAborted));
     }

@@ -23,9 +23,23 @@ public sealed class WebhookUrls(IOptions<TwilioOptions> options)
     /// </summary>
     public const string FlowVersionParameter = "flowVersion";
 
-    /// <summary>The incoming webhook of a test call that runs flow version <paramref name="flowVersionId"/>.</summary>
+    /// <summary>
+    /// Marks a call placed from the console's test-call page (<c>?test=1</c>): it runs through the real webhooks and
+    /// shows on the console, but the owners' metrics leave it out. Signed like the flow version.
+    /// </summary>
+    public const string TestCallParameter = "test";
+
+    /// <summary>The incoming webhook of a call that runs flow version <paramref name="flowVersionId"/>.</summary>
     public static string IncomingFor(long flowVersionId) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Incoming}?{FlowVersionParameter}={flowVersionId}");
+
+    /// <summary>The incoming webhook of a test call from the console, running flow version <paramref name="flowVersionId"/> (null: the live flow).</summary>
+    public static string TestIncoming(long? flowVersionId) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Incoming}?{TestCallParameter}=1")
+        + (flowVersionId is { } id ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"&{FlowVersionParameter}={id}") : "");
+
+    /// <summary>Whether an incoming webhook's (signed) URL marks a test call.</summary>
+    public static bool IsTestCall(HttpRequest request) => request.Query[TestCallParameter] == "1";
 
     /// <summary>The URL Twilio requested, as it signed it: scheme, host, port, path and the raw query string.</summary>
     public string RequestUrl(HttpRequest request) =>

@@ -25,7 +25,8 @@ public sealed record TestCallStart(TestCallLine? Line, string? Problem, string? 
 /// <summary>
 /// Places test calls from the console: the carrier simulator dials the business's number over the app's own
 /// listening address, signed like Twilio, so the call runs through the real webhooks and shows on Live calls. A draft
-/// is tested by naming its version in the signed incoming URL (<see cref="WebhookUrls.IncomingFor"/>); only owners may
+/// is tested by naming its version in the signed incoming URL (<see cref="WebhookUrls.TestIncoming"/>), which also marks
+/// the call as a test call so the owners' metrics leave it out; only owners may
 /// test a version that is not live. In Simulated mode the simulated carrier tracks the call, so console actions
 /// (hold, resume, end) reach it.
 /// </summary>
@@ -81,7 +82,7 @@ public sealed partial class TestCallDialer(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var number = await db.Businesses.Where(b => b.Id == business.Id).Select(b => b.PhoneNumber).FirstAsync(cancellationToken);
         string? warning = null;
-        var url = WebhookUrls.Incoming;
+        var url = WebhookUrls.TestIncoming(null);
         if (request.FlowVersionId is { } versionId)
         {
             var status = await db.FlowVersions.Where(v => v.Id == versionId && v.BusinessId == business.Id).Select(v => (FlowStatus?)v.Status).FirstOrDefaultAsync(cancellationToken);
@@ -97,7 +98,7 @@ public sealed partial class TestCallDialer(
 
             var flow = await flows.VersionOfAsync(business.Id, versionId, cancellationToken);
             warning = flow?.Compiled is null ? "This version has problems, so the assistant cannot take bookings with it: callers who want one are handed to staff." : null;
-            url = WebhookUrls.IncomingFor(versionId);
+            url = WebhookUrls.TestIncoming(versionId);
         }
 
         SimulatedCall leg;

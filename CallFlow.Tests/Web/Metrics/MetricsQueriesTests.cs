@@ -141,6 +141,23 @@ public class MetricsQueriesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Test_calls_from_the_console_count_nowhere_in_the_figures()
+    {
+        await _app.SeedAsync(
+            new SeededCall("2026-03-04 09:00", CallOutcome.Booked) { IsTest = true, WantsToBook = true, FlowVersionId = _v1, Steps = WholeBooking(), TurnsMs = [5_000], Callbacks = [CallbackStatus.Placed] },
+            new SeededCall("2026-03-04 09:30", CallOutcome.Abandoned) { IsTest = true, WantsToBook = true, FlowVersionId = FlowVersionFilter.BuiltIn, Steps = [Entered("service"), Failed("service", CallerHungUp)] });
+
+        var report = (await ReportAsync(Tuesday, Thursday))!;
+
+        report.Calls.ShouldBe(10);
+        report.Funnel.Stage("booked")!.Reached.ShouldBe(2);
+        report.Funnel.Stage("step:service")!.Reasons.ShouldNotContain(r => r.Reason == "caller hung up");
+        report.Latency.Max.ShouldBe(400);
+        (report.Callbacks.Scheduled, report.Callbacks.Completed).ShouldBe((2, 1));
+        (await _app.Service<MetricsQueries>().VersionsAsync(Demo, DemoBusiness.Id, Token)).Select(v => v.Label).ShouldBe(["Version 1 (published)"], "the built-in flow ran only on test calls");
+    }
+
+    [Fact]
     public async Task Another_business_figures_never_appear()
     {
         await _app.AddSecondBusinessAsync();

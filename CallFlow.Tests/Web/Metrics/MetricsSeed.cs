@@ -33,6 +33,9 @@ internal sealed record SeededCall(string StartedAtLocal, CallOutcome? Outcome)
     public IReadOnlyList<double> TurnsMs { get; init; } = [];
 
     public IReadOnlyList<CallbackStatus> Callbacks { get; init; } = [];
+
+    /// <summary>Placed from the console's test-call page.</summary>
+    public bool IsTest { get; init; }
 }
 
 internal static class MetricsSeed
@@ -97,6 +100,7 @@ internal static class MetricsSeed
                 LastActivityAt = started,
                 Outcome = seeded.Outcome,
                 FlowVersionId = seeded.FlowVersionId,
+                IsTest = seeded.IsTest,
             };
             db.Calls.Add(call);
             ids.Add(call.Id);

@@ -8,7 +8,7 @@ using CallFlow.Web.Telephony;
 
 namespace CallFlow.Tests.Web.TestCalls;
 
-/// <summary>The incoming webhook's flowVersion parameter: what a signed URL may ask for, and what is ignored.</summary>
+/// <summary>The incoming webhook's test-call parameters (flowVersion, test): what a signed URL may ask for, and what is ignored.</summary>
 public class FlowVersionWebhookTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -55,6 +55,33 @@ public class FlowVersionWebhookTests
         var signedWithoutQuery = SignatureValidator.Compute(app.AuthToken, "http://localhost" + WebhookUrls.Incoming, form);
 
         var response = await app.PostWithSignatureAsync(WebhookUrls.IncomingFor(draftId), form, signedWithoutQuery);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await app.RowCountsAsync()).Calls.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_signed_incoming_url_marked_as_a_test_records_a_test_call_running_the_live_flow()
+    {
+        await using var app = Conversations.OpenSalon();
+
+        var test = await app.Carrier().DialAsync(TelephonyApp.Caller, TelephonyApp.DemoNumber, WebhookUrls.TestIncoming(null), Token);
+        var real = await app.Carrier().DialAsync(TelephonyApp.Caller, TelephonyApp.DemoNumber, WebhookUrls.Incoming, Token);
+        await test.SpeakAsync("a haircut");
+
+        test.LastPrompt.ShouldBe("What day would you like to come in?");
+        (await app.CallAsync(test.CallSid))!.IsTest.ShouldBeTrue();
+        (await app.CallAsync(real.CallSid))!.IsTest.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_test_mark_added_to_a_url_signed_without_it_is_refused()
+    {
+        await using var app = Conversations.OpenSalon();
+        var form = TelephonyApp.CallForm(Sids.New());
+        var signedWithoutQuery = SignatureValidator.Compute(app.AuthToken, "http://localhost" + WebhookUrls.Incoming, form);
+
+        var response = await app.PostWithSignatureAsync(WebhookUrls.TestIncoming(null), form, signedWithoutQuery);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await app.RowCountsAsync()).Calls.ShouldBe(0);

@@ -44,7 +44,10 @@ public class TestCallDialerTests
 
         test.Leg.LastPrompt.ShouldBe("Which day suits you, tester?");
         caller.LastPrompt.ShouldBe("What day would you like to come in?");
-        (await app.CallAsync(test.Leg.CallSid))!.Context.Conversation.FlowVersionId.ShouldBe(draftId);
+        (await app.CallAsync(test.Leg.CallSid))!.ShouldSatisfyAllConditions(
+            call => call.Context.Conversation.FlowVersionId.ShouldBe(draftId),
+            call => call.IsTest.ShouldBeTrue());
+        (await app.CallAsync(caller.CallSid))!.IsTest.ShouldBeFalse();
         test.Chat.Select(l => (l.Speaker, l.Text)).ShouldBe([
             (ChatSpeaker.Assistant, "Thanks for calling Demo Salon! I can book an appointment or answer questions. How can I help you today?"),
             (ChatSpeaker.Caller, "a haircut please"),

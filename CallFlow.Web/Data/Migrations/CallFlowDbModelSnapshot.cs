@@ -449,6 +449,9 @@ namespace CallFlow.Web.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("LastActivityAt")
                         .HasColumnType("INTEGER");
 

@@ -46,6 +46,18 @@ public class CallBoardTests : ConsoleContext
     }
 
     [Fact]
+    public void A_test_call_from_the_console_is_marked_and_a_real_caller_is_not()
+    {
+        var calls = new[] { Snapshot("+12125550199", CallState.InConversation) with { IsTest = true }, Snapshot("+13105550100", CallState.InConversation) };
+
+        var board = Render<CallBoard>(p => p.Add(b => b.Calls, calls).Add(b => b.Now, Now));
+
+        var rows = board.FindAll("[data-testid=board] tbody tr");
+        rows[0].QuerySelector("[data-testid=test-call]").ShouldNotBeNull().TextContent.ShouldContain("Test call");
+        rows[1].QuerySelector("[data-testid=test-call]").ShouldBeNull();
+    }
+
+    [Fact]
     public void The_business_column_appears_only_for_viewers_of_several_businesses()
     {
         var calls = new[] { Snapshot("+12125550100", CallState.Connected) };
