@@ -13,6 +13,7 @@ namespace CallFlow.Web.Calls;
 public sealed class CallSession : ICallLifecycle
 {
     private readonly ILogger _logger;
+    private CallStateMachine? _machine;
 
     internal CallSession(CallFlowDb db, Call call, Business business, Actor actor, DateTimeOffset now, ILogger logger)
     {
@@ -22,7 +23,6 @@ public sealed class CallSession : ICallLifecycle
         Actor = actor;
         Now = now;
         _logger = logger;
-        Machine = new CallStateMachine(() => call.State, state => call.State = state, call.Context);
     }
 
     public CallFlowDb Db { get; }
@@ -31,7 +31,8 @@ public sealed class CallSession : ICallLifecycle
 
     public Business Business { get; }
 
-    public CallStateMachine Machine { get; }
+    /// <summary>The state machine over the call's stored state, configured on first use: many units of work fire nothing.</summary>
+    public CallStateMachine Machine => _machine ??= new CallStateMachine(() => Call.State, state => Call.State = state, Call.Context);
 
     /// <summary>Who is acting in this unit of work, unless a fire says otherwise.</summary>
     public Actor Actor { get; }

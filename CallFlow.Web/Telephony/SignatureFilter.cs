@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -31,9 +32,7 @@ internal sealed class SignatureFilter(IOptions<TwilioOptions> options, WebhookUr
         Dictionary<string, StringValues> form;
         try
         {
-            form = kind == BodyKind.Form && body.Length > 0
-                ? new FormReader(StrictUtf8.GetString(body)).ReadForm()
-                : [];
+            form = kind == BodyKind.Form && body.Length > 0 ? ReadForm(StrictUtf8.GetString(body)) : [];
         }
         catch (Exception e) when (e is DecoderFallbackException or InvalidDataException)
         {
@@ -47,7 +46,7 @@ internal sealed class SignatureFilter(IOptions<TwilioOptions> options, WebhookUr
             var signature = context.Request.Headers[SignatureValidator.Header].ToString();
             var valid = kind == BodyKind.Json || SignatureValidator.BodyHashOf(url) is not null
                 ? SignatureValidator.IsValidWithBody(settings.AuthToken, signature, url, body)
-                : SignatureValidator.IsValid(settings.AuthToken, signature, url, form.Select(p => KeyValuePair.Create(p.Key, p.Value.Select(v => v ?? "").ToArray())));
+                : SignatureValidator.IsValid(settings.AuthToken, signature, url, form);
             if (!valid)
             {
                 logger.LogWarning(
@@ -61,25 +60,53 @@ internal sealed class SignatureFilter(IOptions<TwilioOptions> options, WebhookUr
         return await next(invocation);
     }
 
+    // The reader rents its buffer from the shared pool and gives it back only when disposed.
+    private static Dictionary<string, StringValues> ReadForm(string body)
+    {
+        using var reader = new FormReader(body);
+        return reader.ReadForm();
+    }
+
     /// <summary>The whole body, or null when it is larger than <paramref name="limit"/> (without reading past it).</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > limit)
+        if (request.ContentLength is { } declared)
         {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
+            if (declared > limit)
             {
                 return null;
             }
 
-            buffer.Write(chunk, 0, read);
+            // Twilio declares the length, and the server ends the body there: one array of that size.
+            var body = new byte[declared];
+            var filled = 0;
+            int read;
+            while (filled < body.Length && (read = await request.Body.ReadAsync(body.AsMemory(filled), cancellationToken)) > 0)
+            {
+                filled += read;
+            }
+
+            return filled == body.Length ? body : body[..filled];
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(8192);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Primitives;
 
 namespace CallFlow.Web.Telephony;
 
@@ -14,46 +16,83 @@ public static class SignatureValidator
     public const string BodyHashParameter = "bodySHA256";
 
     /// <summary>The signature Twilio would send for <paramref name="url"/> and <paramref name="parameters"/>.</summary>
-    public static string Compute(string authToken, string url, IEnumerable<KeyValuePair<string, string[]>> parameters)
-    {
-        var data = new StringBuilder(url);
-        foreach (var (name, values) in parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            // Repeated fields (StatusCallbackEvent) are signed once per distinct value, values in order, as twilio-node does.
-            foreach (var value in values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-            {
-                data.Append(name).Append(value);
-            }
-        }
-
-        var hash = HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString()));
-        return Convert.ToBase64String(hash);
-    }
+    public static string Compute(string authToken, string url, IEnumerable<KeyValuePair<string, string[]>> parameters) =>
+        Compute(authToken, url, parameters.Select(p => KeyValuePair.Create(p.Key, new StringValues(p.Value))));
 
     /// <summary>The signature for single-valued parameters (what Twilio posts to voice webhooks).</summary>
     public static string Compute(string authToken, string url, IEnumerable<KeyValuePair<string, string>> parameters) =>
-        Compute(authToken, url, parameters.Select(p => KeyValuePair.Create(p.Key, new[] { p.Value })));
+        Compute(authToken, url, parameters.Select(p => KeyValuePair.Create(p.Key, new StringValues(p.Value))));
+
+    /// <summary>The signature for a parsed form, as the webhook filter holds it.</summary>
+    public static string Compute(string authToken, string url, IEnumerable<KeyValuePair<string, StringValues>> parameters) =>
+        Sign(Encoding.UTF8.GetBytes(authToken), url, SignedParameters(parameters));
 
     /// <summary>
     /// Whether <paramref name="signature"/> is Twilio's for this request. Twilio has signed some callbacks with the
     /// default port and some without, so the URL is tried without its port and with its port (the default one added
     /// when none is given), like the official validators. Comparisons take constant time.
     /// </summary>
-    public static bool IsValid(string authToken, string? signature, string url, IEnumerable<KeyValuePair<string, string[]>> parameters)
+    public static bool IsValid(string authToken, string? signature, string url, IEnumerable<KeyValuePair<string, StringValues>> parameters)
     {
         if (string.IsNullOrEmpty(signature) || string.IsNullOrEmpty(authToken))
         {
             return false;
         }
 
-        var list = parameters as IReadOnlyCollection<KeyValuePair<string, string[]>> ?? [.. parameters];
-        var withoutPort = Matches(signature, Compute(authToken, WithoutPort(url), list));
-        var withPort = Matches(signature, Compute(authToken, WithPort(url), list));
+        // The parameters are signed the same way after either URL: encode them once.
+        var key = Encoding.UTF8.GetBytes(authToken);
+        var signed = SignedParameters(parameters);
+        var withoutPort = Matches(signature, Sign(key, WithoutPort(url), signed));
+        var withPort = Matches(signature, Sign(key, WithPort(url), signed));
         return withoutPort | withPort;
     }
 
+    public static bool IsValid(string authToken, string? signature, string url, IEnumerable<KeyValuePair<string, string[]>> parameters) =>
+        IsValid(authToken, signature, url, parameters.Select(p => KeyValuePair.Create(p.Key, new StringValues(p.Value))));
+
     public static bool IsValid(string authToken, string? signature, string url, IEnumerable<KeyValuePair<string, string>> parameters) =>
-        IsValid(authToken, signature, url, parameters.Select(p => KeyValuePair.Create(p.Key, new[] { p.Value })));
+        IsValid(authToken, signature, url, parameters.Select(p => KeyValuePair.Create(p.Key, new StringValues(p.Value))));
+
+    /// <summary>Every parameter as it is signed, UTF-8: name then value, names in ordinal order.</summary>
+    private static byte[] SignedParameters(IEnumerable<KeyValuePair<string, StringValues>> parameters)
+    {
+        var data = new StringBuilder(512);
+        foreach (var (name, values) in parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (values.Count == 1)
+            {
+                data.Append(name).Append(values[0]);
+                continue;
+            }
+
+            // Repeated fields (StatusCallbackEvent) are signed once per distinct value, values in order, as twilio-node does.
+            foreach (var value in values.Select(v => v ?? "").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                data.Append(name).Append(value);
+            }
+        }
+
+        return Encoding.UTF8.GetBytes(data.ToString());
+    }
+
+    /// <summary>HMAC-SHA1 of the URL followed by the signed parameters, Base64.</summary>
+    private static string Sign(byte[] key, string url, byte[] signedParameters)
+    {
+        var length = Encoding.UTF8.GetByteCount(url) + signedParameters.Length;
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(url, rented);
+            signedParameters.CopyTo(rented.AsSpan(written));
+            Span<byte> hash = stackalloc byte[HMACSHA1.HashSizeInBytes];
+            HMACSHA1.HashData(key, rented.AsSpan(0, length), hash);
+            return Convert.ToBase64String(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
 
     /// <summary>
     /// A JSON request: the signature covers the URL alone (its query carries <c>bodySHA256</c>), and that hash must
@@ -61,7 +100,7 @@ public static class SignatureValidator
     /// </summary>
     public static bool IsValidWithBody(string authToken, string? signature, string url, ReadOnlySpan<byte> body)
     {
-        var signed = IsValid(authToken, signature, url, Array.Empty<KeyValuePair<string, string[]>>());
+        var signed = IsValid(authToken, signature, url, Array.Empty<KeyValuePair<string, StringValues>>());
         var expected = BodyHashOf(url);
         var hashed = expected is not null && Matches(expected, BodyHash(body));
         return signed & hashed;
