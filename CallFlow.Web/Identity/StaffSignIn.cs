@@ -60,6 +60,7 @@ public static class StaffSignIn
         services.AddSingleton<IAuthorizationHandler, OwnerRequirementHandler>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, StaffAuthenticationStateProvider>();
+        services.AddScoped<TeamMembers>();
         return builder;
     }
 

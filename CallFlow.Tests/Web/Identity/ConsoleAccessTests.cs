@@ -27,6 +27,7 @@ public class ConsoleAccessTests : IAsyncLifetime
     [InlineData("/appointments")]
     [InlineData("/flows")]
     [InlineData("/settings")]
+    [InlineData("/team")]
     [InlineData("/account/access-denied")]
     [InlineData("/calls/export.csv?outcome=Booked")]
     public async Task Anonymous_visitors_of_the_console_are_sent_to_sign_in_and_back(string path)
@@ -90,14 +91,16 @@ public class ConsoleAccessTests : IAsyncLifetime
         }
     }
 
-    [Fact]
-    public async Task Front_desk_is_turned_away_from_settings_and_an_owner_is_let_in()
+    [Theory]
+    [InlineData("/settings")]
+    [InlineData("/team")]
+    public async Task Front_desk_is_turned_away_from_owner_pages_and_an_owner_is_let_in(string path)
     {
         using var desk = await _app.SignedInBrowserAsync(_app.DemoFrontDesk());
         using var owner = await _app.SignedInBrowserAsync(_app.DemoOwner());
 
-        var refused = await desk.GetAsync("/settings", Token);
-        var allowed = await owner.GetAsync("/settings", Token);
+        var refused = await desk.GetAsync(path, Token);
+        var allowed = await owner.GetAsync(path, Token);
 
         refused.RedirectTarget().ShouldStartWith(StaffSignIn.AccessDeniedPath);
         (await desk.GetStringAsync(refused.RedirectTarget(), Token)).ShouldContain("data-testid=\"access-denied\"");

@@ -19,12 +19,13 @@ public class NavMenuTests : ConsoleContext
 
         menu.FindAll("[data-testid=nav-settings]").ShouldBeEmpty();
         menu.FindAll("[data-testid=nav-flows]").ShouldBeEmpty();
+        menu.FindAll("[data-testid=nav-team]").ShouldBeEmpty();
         menu.Markup.ShouldContain("Live calls");
         menu.Find("[data-testid=nav-outbox]").GetAttribute("href").ShouldBe("/outbox");
     }
 
     [Fact]
-    public void An_owner_sees_settings_and_flows()
+    public void An_owner_sees_settings_flows_and_team()
     {
         SignInAs(Owner);
 
@@ -32,5 +33,6 @@ public class NavMenuTests : ConsoleContext
 
         menu.Find("[data-testid=nav-settings]").GetAttribute("href").ShouldBe("/settings");
         menu.Find("[data-testid=nav-flows]").GetAttribute("href").ShouldBe("/flows");
+        menu.Find("[data-testid=nav-team]").GetAttribute("href").ShouldBe("/team");
     }
 }
