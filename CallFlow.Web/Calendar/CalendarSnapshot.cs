@@ -186,13 +186,16 @@ internal sealed class CalendarSnapshot
     public async Task<bool> UnchangedAsync(CallFlowDb db, CancellationToken cancellationToken) =>
         Revision is { } read && await CalendarRevision.ReadAsync(db, Business.Id, cancellationToken) == read;
 
-    /// <summary>Holds that still count: not expired, and not of a call that has ended (however it ended).</summary>
+    /// <summary>
+    /// Holds that still count: not expired, and not of a call that has ended (however it ended). The conversation holds
+    /// under the call's row id; a hold may also name the call by its CallSid.
+    /// </summary>
     public static IQueryable<HeldSlot> LiveHolds(CallFlowDb db, string businessId, DateTimeOffset now)
     {
         var ended = CallStates.Terminal.ToList();
         return db.SlotHolds.AsNoTracking()
             .Where(h => h.BusinessId == businessId && h.ExpiresAt > now)
-            .Where(h => !db.Calls.Any(c => c.CallSid == h.CallId && ended.Contains(c.State)));
+            .Where(h => !db.Calls.Any(c => (c.Id == h.CallId || c.CallSid == h.CallId) && ended.Contains(c.State)));
     }
 
     /// <summary>The slot an appointment occupies, in the business's time zone.</summary>

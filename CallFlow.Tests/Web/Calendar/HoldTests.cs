@@ -256,11 +256,13 @@ public class HoldTests : IAsyncLifetime
         (await OfferTenToAnotherCallerAsync()).ShouldBeOfType<SlotOffer.Held>();
     }
 
-    [Fact]
-    public async Task A_call_the_assistant_ended_holds_nothing_even_before_its_rows_are_cleaned_up()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_call_the_assistant_ended_holds_nothing_even_before_its_rows_are_cleaned_up(bool heldByRowId)
     {
         var call = await _app.StartAsync();
-        await HoldTenAsync(call.CallSid);
+        await HoldTenAsync(heldByRowId ? call.Id : call.CallSid);
 
         await _app.FireAsync(call, CallTrigger.CallEnded);
 
