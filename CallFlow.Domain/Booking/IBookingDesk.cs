@@ -17,8 +17,9 @@ public interface IBookingDesk
 {
     /// <summary>
     /// Looks for the slot a caller asked for. An exact time that is free is held for the call
-    /// (<see cref="SlotOffer.Held"/>); otherwise, or when no exact time was given, the nearest free slots are offered
-    /// (<see cref="SlotOffer.Choices"/>) without holding them.
+    /// (<see cref="SlotOffer.Held"/>), replacing any slot the call held before in the same write; otherwise, or when no
+    /// exact time was given, the nearest free slots are offered (<see cref="SlotOffer.Choices"/>) without holding them,
+    /// and any earlier hold stays. The call's own holds never make its asked time look taken.
     /// </summary>
     Task<SlotOffer> OfferAsync(SlotRequest request, CancellationToken cancellationToken);
 

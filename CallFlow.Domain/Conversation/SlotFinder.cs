@@ -40,12 +40,18 @@ internal static class SlotFinder
             return null;
         }
 
-        await ReleaseAsync(turn, cancellationToken);
         var request = new SlotRequest(turn.Business.Id, turn.Context.CallId, service, date, time,
             Within: preference is null ? null : new Calendar.TimeRange(preference.From ?? TimeOnly.MinValue, preference.To ?? TimeOnly.MinValue),
             Earliest: preference?.Kind == TimeRequestKind.Earliest,
             ChoiceCount: turn.Rules.AlternativesToOffer);
-        switch (await turn.Desk.OfferAsync(request, cancellationToken))
+        var answer = await turn.Desk.OfferAsync(request, cancellationToken);
+        if (answer is not SlotOffer.Held)
+        {
+            // A new hold replaces the call's earlier one in its own write; without one, the earlier time goes now.
+            await ReleaseAsync(turn, cancellationToken);
+        }
+
+        switch (answer)
         {
             case SlotOffer.Held offer:
                 Hold(turn, service, offer.Slot, offer.HeldUntil);

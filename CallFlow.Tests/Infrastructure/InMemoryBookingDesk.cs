@@ -175,8 +175,14 @@ public sealed class InMemoryBookingDesk(TimeProvider clock, Func<string, Busines
         return extended;
     });
 
-    public Task ReleaseHoldsAsync(string businessId, string callId, CancellationToken cancellationToken) =>
-        Locked(() => _holds.RemoveAll(h => h.Hold.CallId == callId));
+    /// <summary>How many times the conversation let go of its holds on their own (not by holding another time).</summary>
+    public int ReleaseRequests { get; private set; }
+
+    public Task ReleaseHoldsAsync(string businessId, string callId, CancellationToken cancellationToken) => Locked(() =>
+    {
+        ReleaseRequests++;
+        return _holds.RemoveAll(h => h.Hold.CallId == callId);
+    });
 
     public Task<UpcomingAppointment?> FindUpcomingAsync(string businessId, string phoneNumber, CancellationToken cancellationToken) => Locked(() =>
     {

@@ -122,6 +122,34 @@ public class AvailabilityConversationTests
     }
 
     [Fact]
+    public async Task A_caller_who_changes_to_another_free_time_has_it_held_in_place_of_the_first_without_a_release_of_its_own()
+    {
+        var line = new Line();
+        await line.SayAsync("a haircut on Friday at 3, it's Dana Smith, 917 555 0123");
+
+        await line.SayAsync("no, make it 4");
+
+        line.Heard.ShouldStartWith("Let me read that back: a Haircut on Friday, March 6th at 4 PM");
+        line.Desk.Holds.ShouldHaveSingleItem().Start.ShouldBe(DateTimeOffset.Parse("2026-03-06T21:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        line.Desk.ReleaseRequests.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_caller_who_changes_to_a_taken_time_lets_go_of_the_first_while_choosing_another()
+    {
+        var line = new Line();
+        await line.TakeAsync("Haircut", Friday, "16:00", times: 2);
+        await line.SayAsync("a haircut on Friday at 3, it's Dana Smith, 917 555 0123");
+
+        await line.SayAsync("no, make it 4");
+
+        line.Heard.ShouldStartWith("I'm sorry, I don't have 4 PM on Friday, March 6th.");
+        line.Desk.Holds.ShouldBeEmpty();
+        line.Context.Conversation.Held.ShouldBeNull();
+        line.Desk.ReleaseRequests.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_held_slot_is_extended_once_half_its_time_is_gone_and_the_turns_before_that_ask_the_calendar_nothing()
     {
         var line = new Line();

@@ -3,6 +3,7 @@ using CallFlow.Domain.Conversation;
 using CallFlow.Tests.Web.Telephony;
 using CallFlow.Web.Businesses;
 using CallFlow.Web.Telephony.Simulator;
+using Microsoft.EntityFrameworkCore;
 using static CallFlow.Domain.Calls.CallState;
 
 namespace CallFlow.Tests.Web.Conversation;
@@ -67,8 +68,15 @@ public class WholeConversationTests
         var leg = await app.DialAsync();
         await leg.SpeakAsync("a haircut tomorrow at 3, it's Dana Smith, 917 555 0123");
 
-        await leg.SpeakAsync("no, make it 4");
+        // Two writes: the new hold (which replaces the 3 o'clock one) and the turn's own save.
+        (await app.TransactionsBegunDuringAsync(() => leg.SpeakAsync("no, make it 4"))).ShouldBe(2);
         leg.LastPrompt.ShouldStartWith("Let me read that back: a Haircut on Thursday, March 5th at 4 PM for Dana Smith");
+        await using (var db = app.Db())
+        {
+            var callId = (await app.CallAsync(leg.CallSid))!.Id;
+            (await db.SlotHolds.Where(h => h.CallId == callId).Select(h => h.StartUtc).ToListAsync(Token)).ShouldBe([new DateTimeOffset(2026, 3, 5, 21, 0, 0, TimeSpan.Zero)]);
+        }
+
         await leg.SpeakAsync("yes");
 
         leg.LastPrompt.ShouldStartWith("You're all set! Your Haircut is booked for Thursday, March 5th at 4 PM");
