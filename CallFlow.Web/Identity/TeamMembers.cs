@@ -162,18 +162,20 @@ public sealed class TeamMembers(BusinessScope scope, IServiceScopeFactory scopes
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var membership = await db.Memberships.FirstOrDefaultAsync(m => m.UserId == userId && m.BusinessId == businessId, cancellationToken);
-        if (membership is null)
-        {
-            return TeamChange.Refused("That person is no longer on this team.");
-        }
-
-        if (demotes && membership.Role == StaffRole.Owner
+        var refused = membership is null ? "That person is no longer on this team." : null;
+        if (membership is { Role: StaffRole.Owner } && demotes
             && await db.Memberships.CountAsync(m => m.BusinessId == businessId && m.Role == StaffRole.Owner, cancellationToken) == 1)
         {
-            return TeamChange.Refused(LastOwner);
+            refused = LastOwner;
         }
 
-        var done = change(db, membership);
+        if (refused is not null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return TeamChange.Refused(refused);
+        }
+
+        var done = change(db, membership!);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (done is not null)
