@@ -26,4 +26,26 @@ public sealed class OwnerConsoleTests(ChromiumFixture chromium) : ConsoleTest(ch
         await Expect(settings.Businesses).ToContainTextAsync("Demo Salon");
         await settings.ScreenshotAsync("settings");
     }
+
+    [Fact]
+    public async Task The_owner_adds_someone_to_the_team_makes_them_an_owner_and_takes_them_off_again()
+    {
+        await SignIn.SignInAsync(Server.DemoOwner());
+        var team = await new TeamPage(Page).OpenAsync();
+        await Expect(team.Member(Server.DemoFrontDesk().Email)).ToBeVisibleAsync();
+
+        await team.AddAsync("jo@demo-salon.test", "Jo Park", "Welcome-desk-2026!");
+        await Expect(team.Snackbar("Jo Park can now sign in as jo@demo-salon.test")).ToBeVisibleAsync();
+        await Expect(team.Member("jo@demo-salon.test")).ToContainTextAsync("Jo Park");
+        await team.ScreenshotAsync("team");
+
+        await team.MakeOwnerAsync("jo@demo-salon.test");
+        await Expect(team.Snackbar("Owner from now on.")).ToBeVisibleAsync();
+        await team.OpenAsync();
+        await Expect(team.Member("jo@demo-salon.test").Locator(TestIds.MemberRole)).ToContainTextAsync("Owner");
+
+        await team.RemoveAsync("jo@demo-salon.test");
+        await Expect(team.Snackbar("Removed from the team.")).ToBeVisibleAsync();
+        await Expect(team.Member("jo@demo-salon.test")).ToHaveCountAsync(0);
+    }
 }

@@ -71,6 +71,17 @@ public static class TestIds
     public const string MetricsFunnelChart = "[data-testid=chart-funnel] svg";
     public const string MetricsFunnelTable = "[data-testid=table-funnel]";
 
+    public const string Team = "[data-testid=team]";
+    public const string TeamRow = "[data-testid=team] tbody tr";
+    public const string MemberRole = "[data-testid=member-role]";
+    public const string RoleOwner = "[data-testid=role-owner]";
+    public const string Remove = "[data-testid=remove]";
+    public const string ConfirmRemove = "[data-testid=confirm-remove]";
+    public const string NewEmail = "input[data-testid=new-email]";
+    public const string NewName = "input[data-testid=new-name]";
+    public const string NewPassword = "input[data-testid=new-password]";
+    public const string AddMember = "[data-testid=add]";
+
     public const string ViewList = "[data-testid=view-list]";
     public const string AppointmentList = "[data-testid=appointment-list]";
 
