@@ -43,19 +43,22 @@ public sealed class CallFlowMeter
 
     public Meter Meter { get; }
 
-    public void TurnStored(Intent? intent, string? stepId, double processingMs)
+    /// <summary>The tag that tells test calls from the console apart (see <c>Call.IsTest</c>), on every per-call instrument.</summary>
+    public const string TestTag = "test";
+
+    public void TurnStored(Intent? intent, string? stepId, double processingMs, bool test)
     {
-        var tags = new TagList { { "intent", intent is { } i ? Tag(i) : "none" }, { "step", stepId ?? "none" } };
+        var tags = new TagList { { "intent", intent is { } i ? Tag(i) : "none" }, { "step", stepId ?? "none" }, { TestTag, test } };
         _turns.Add(1, tags);
         _turnDuration.Record(processingMs / 1000, tags);
     }
 
-    public void Transitioned(CallState from, CallState to, CallTrigger trigger) =>
-        _transitions.Add(1, new TagList { { "from", from.ToWireName() }, { "to", to.ToWireName() }, { "trigger", trigger.ToWireName() } });
+    public void Transitioned(CallState from, CallState to, CallTrigger trigger, bool test) =>
+        _transitions.Add(1, new TagList { { "from", from.ToWireName() }, { "to", to.ToWireName() }, { "trigger", trigger.ToWireName() }, { TestTag, test } });
 
-    public void CallEnded(CallOutcome outcome, TimeSpan duration)
+    public void CallEnded(CallOutcome outcome, TimeSpan duration, bool test)
     {
-        var tags = new TagList { { "outcome", Tag(outcome) } };
+        var tags = new TagList { { "outcome", Tag(outcome) }, { TestTag, test } };
         _callsEnded.Add(1, tags);
         _callDuration.Record(Math.Max(0, duration.TotalSeconds), tags);
     }

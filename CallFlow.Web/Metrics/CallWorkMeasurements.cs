@@ -42,22 +42,22 @@ internal sealed class CallWorkMeasurements(CallFlowMeter meter) : ICallWorkObser
             return null;
         }
 
-        var (outcome, duration) = (call.Outcome, call.EndedAt - call.StartedAt);
+        var (outcome, duration, test) = (call.Outcome, call.EndedAt - call.StartedAt, call.IsTest);
         return () =>
         {
             foreach (var t in transitions ?? [])
             {
-                meter.Transitioned(t.From, t.To, t.Trigger);
+                meter.Transitioned(t.From, t.To, t.Trigger, test);
             }
 
             foreach (var turn in turns ?? [])
             {
-                meter.TurnStored(turn.Intent, turn.StepId, turn.ProcessingMs);
+                meter.TurnStored(turn.Intent, turn.StepId, turn.ProcessingMs, test);
             }
 
             if (endedNow)
             {
-                meter.CallEnded(outcome!.Value, duration ?? TimeSpan.Zero);
+                meter.CallEnded(outcome!.Value, duration ?? TimeSpan.Zero, test);
             }
         };
     }

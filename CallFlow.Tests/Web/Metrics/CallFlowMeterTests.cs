@@ -68,6 +68,19 @@ public sealed class CallFlowMeterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_test_call_from_the_console_is_tagged_so_dashboards_can_leave_it_out()
+    {
+        var test = await _app.Carrier().DialAsync(TelephonyApp.Caller, TelephonyApp.DemoNumber, CallFlow.Web.Telephony.WebhookUrls.TestIncoming(null), TestContext.Current.CancellationToken);
+        await test.SpeakAsync("a haircut");
+        await test.HangUpAsync(TestContext.Current.CancellationToken);
+        await _app.BookByPhoneAsync();
+
+        Of("callflow.turns").Select(m => m.Tags[CallFlowMeter.TestTag]).Distinct().Order().ShouldBe(["False", "True"]);
+        Of("callflow.transitions").ShouldContain(m => m.Tags["to"] == "incoming" && m.Tags[CallFlowMeter.TestTag] == "True");
+        Of("callflow.calls.ended").Select(m => (m.Tags["outcome"], m.Tags[CallFlowMeter.TestTag])).Order().ShouldBe([("booked", "False"), ("failed", "True")]);
+    }
+
+    [Fact]
     public async Task A_trigger_refused_in_its_state_is_not_counted_as_a_transition()
     {
         var leg = await _app.DialAsync();
