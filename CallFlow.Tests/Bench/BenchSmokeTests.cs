@@ -86,6 +86,22 @@ public class BenchSmokeTests(SmokeRun run) : IClassFixture<SmokeRun>
     }
 
     [Fact]
+    public void The_receptionist_s_time_is_broken_down_by_kind_of_turn_over_the_measured_calls()
+    {
+        var kinds = Report.TurnKinds.ShouldNotBeNull();
+        kinds.Select(k => (k.Step, k.Intent)).ShouldContain(("confirmation", "Yes"), "every call confirms its booking");
+        kinds.Select(k => (k.Step, k.Intent)).ShouldBeUnique();
+        kinds.Sum(k => k.Receptionist.Count).ShouldBeLessThanOrEqualTo(Report.Throughput.Turns);
+        kinds.Single(k => (k.Step, k.Intent) == ("confirmation", "Yes")).Receptionist.Count.ShouldBeGreaterThanOrEqualTo(Report.Throughput.CallsBooked);
+        kinds.Select(k => k.Receptionist.P99).ShouldBeInOrder(SortDirection.Descending);
+        foreach (var kind in kinds)
+        {
+            kind.Receptionist.P50.ShouldBeGreaterThan(0, $"{kind.Step}, {kind.Intent}");
+            kind.Receptionist.P50.ShouldBeLessThanOrEqualTo(kind.Receptionist.P99, $"{kind.Step}, {kind.Intent}");
+        }
+    }
+
+    [Fact]
     public void The_turns_p99_is_compared_with_the_baselines_p99()
     {
         var l = Report.Latency;

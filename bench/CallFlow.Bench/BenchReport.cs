@@ -31,9 +31,11 @@ public sealed record ErrorReport(long Non2xx, int UnexpectedTwiml, int Exception
 public sealed record TargetCheck(string Name, string Target, string Actual, bool Met);
 
 /// <summary>The whole report, printed as a summary and written as JSON.</summary>
+/// <param name="TurnKinds">The receptionist's time by kind of turn over the measured calls (when the database could be read).</param>
 public sealed record BenchReport(
     MachineReport Machine, RunReport Run, ThroughputReport Throughput, LatencyReport Latency, ErrorReport Errors,
-    DatabaseReport? Database, DatabaseActivityReport DatabaseActivity, ResourceReport Resources, IReadOnlyList<TargetCheck> Targets)
+    DatabaseReport? Database, DatabaseActivityReport DatabaseActivity, ResourceReport Resources, IReadOnlyList<TargetCheck> Targets,
+    IReadOnlyList<TurnKindLatency>? TurnKinds = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -95,12 +95,14 @@ public static class BenchRun
         var resources = monitor.Report();
 
         DatabaseReport? database = null;
+        IReadOnlyList<TurnKindLatency>? turnKinds = null;
         var databases = app?.Databases ?? (options.Database is { } file ? FactoryFor(file) : null);
         if (databases is not null)
         {
             progress.WriteLine("Checking the database: double bookings and audit trails...");
             var sids = warmup.Concat(measured).Where(r => r.CallSid is not null).Select(r => r.CallSid!).ToList();
             database = await DatabaseChecks.RunAsync(databases, sids, cancellationToken);
+            turnKinds = await TurnKinds.ReadAsync(databases, [.. measured.Where(r => r.CallSid is not null).Select(r => r.CallSid!)], cancellationToken);
         }
 
         var run = new RunReport(options.Mode.ToString(), Environment.CommandLine, startedAt, measured.Count, options.Concurrency,
@@ -127,7 +129,7 @@ public static class BenchRun
             [.. problems.Take(5).Select(r => $"call {r.Plan.Index} ({r.CallSid}): {r.Problem}")]);
         var machine = MachineReport.Current();
         return new BenchReport(machine, run, throughput, latency, errors, database, activity.Report(turns), resources,
-            BenchReport.TargetsFor(run, throughput, latency, errors, resources));
+            BenchReport.TargetsFor(run, throughput, latency, errors, resources), turnKinds);
     }
 
     private static IDbContextFactory<CallFlowDb> FactoryFor(string file)

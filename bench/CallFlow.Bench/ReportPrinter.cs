@@ -35,6 +35,16 @@ public static class ReportPrinter
             w.WriteLine($"  p99 turn / p99 baseline: {l.P99RatioToBaseline:0.00}×");
         }
 
+        if (report.TurnKinds is { Count: > 0 } kinds)
+        {
+            w.WriteLine();
+            w.WriteLine("  receptionist by turn (step, intent)");
+            foreach (var kind in kinds)
+            {
+                Row(w, $"  {kind.Step}, {kind.Intent}", kind.Receptionist);
+            }
+        }
+
         w.WriteLine();
         w.WriteLine($"  errors    {e.Total} ({e.Non2xx} failed requests, {e.UnexpectedTwiml} unexpected conversations, {e.Exceptions} broken calls, {e.BaselineFailures} baseline)");
         foreach (var sample in e.Samples)
