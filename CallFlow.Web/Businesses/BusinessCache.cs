@@ -14,12 +14,15 @@ namespace CallFlow.Web.Businesses;
 /// <remarks>The copies are shared by every call of the business at once: they are read-only, never tracked, never edited.</remarks>
 public sealed class BusinessCache
 {
+    private static readonly CompiledQuery<string, long?> RevisionOf = new((db, businessId, _) =>
+        db.Businesses.Where(b => b.Id == businessId).Select(b => (long?)b.Revision).FirstOrDefault());
+
     private readonly ConcurrentDictionary<string, Business> _byId = new(StringComparer.Ordinal);
 
     /// <summary>The business with its services as it is now, or null when there is none.</summary>
     public async Task<Business?> FindAsync(CallFlowDb db, string businessId, CancellationToken cancellationToken)
     {
-        var revision = await db.Businesses.Where(b => b.Id == businessId).Select(b => (long?)b.Revision).FirstOrDefaultAsync(cancellationToken);
+        var revision = await RevisionOf.RunAsync(db, businessId, cancellationToken);
         return revision is null ? Forget(businessId) : await AtRevisionAsync(db, businessId, revision.Value, cancellationToken);
     }
 

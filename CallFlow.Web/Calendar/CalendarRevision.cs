@@ -25,9 +25,12 @@ public sealed class CalendarRevision
 
     public long Revision { get; set; }
 
+    private static readonly CompiledQuery<string, long> RevisionOf = new((db, businessId, _) =>
+        db.CalendarRevisions.Where(r => r.BusinessId == businessId).Select(r => r.Revision).FirstOrDefault());
+
     /// <summary>The business's calendar revision now (0 before its first appointment or hold).</summary>
-    public static async Task<long> ReadAsync(CallFlowDb db, string businessId, CancellationToken cancellationToken) =>
-        await db.CalendarRevisions.Where(r => r.BusinessId == businessId).Select(r => r.Revision).FirstOrDefaultAsync(cancellationToken);
+    public static Task<long> ReadAsync(CallFlowDb db, string businessId, CancellationToken cancellationToken) =>
+        RevisionOf.RunAsync(db, businessId, cancellationToken);
 
     internal sealed class Configuration : IEntityTypeConfiguration<CalendarRevision>
     {

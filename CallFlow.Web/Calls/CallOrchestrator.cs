@@ -40,6 +40,8 @@ public sealed class CallOrchestrator(
     ILogger<CallOrchestrator> logger)
 {
     private const int MaxConcurrencyRetries = 3;
+
+    private static readonly CompiledQuery<string, Call?> CallBySid = new((db, callSid, _) => db.Calls.FirstOrDefault(c => c.CallSid == callSid));
     private readonly ICallWorkObserver[] _observers = [.. observers];
 
     /// <summary>Creates the call for an inbound webhook and answers it (idle → incoming → connected).</summary>
@@ -183,7 +185,7 @@ public sealed class CallOrchestrator(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateOpenDbContextAsync(cancellationToken);
-            var call = await db.Calls.FirstOrDefaultAsync(c => c.CallSid == callSid, cancellationToken);
+            var call = await CallBySid.RunAsync(db, callSid, cancellationToken);
             if (call is null)
             {
                 return null;
