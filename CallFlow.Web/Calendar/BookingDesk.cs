@@ -72,7 +72,7 @@ public sealed partial class BookingDesk(
                 if (!await days.UnchangedAsync(db, cancellationToken))
                 {
                     // Someone booked or held in this calendar since: decide again on its rows as they are now.
-                    days = await CalendarSnapshot.LoadAsync(db, business, now, request.CallId, null, cancellationToken, around);
+                    days = await days.ReadAgainAsync(db, cancellationToken);
                     asked = days.Availability.Explain(service, date, time);
                 }
 

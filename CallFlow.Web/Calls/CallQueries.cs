@@ -31,7 +31,7 @@ public sealed record CallRow(
     DateTimeOffset StartedAt,
     DateTimeOffset? EndedAt,
     string? CurrentStepId,
-    bool IsTest = false);
+    bool IsTest);
 
 public sealed record CallPage(IReadOnlyList<CallRow> Rows, int Total);
 

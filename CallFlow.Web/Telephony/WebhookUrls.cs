@@ -34,9 +34,9 @@ public sealed class WebhookUrls(IOptions<TwilioOptions> options)
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Incoming}?{FlowVersionParameter}={flowVersionId}");
 
     /// <summary>The incoming webhook of a test call from the console, running flow version <paramref name="flowVersionId"/> (null: the live flow).</summary>
-    public static string TestIncoming(long? flowVersionId) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Incoming}?{TestCallParameter}=1")
-        + (flowVersionId is { } id ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"&{FlowVersionParameter}={id}") : "");
+    public static string TestIncoming(long? flowVersionId) => flowVersionId is { } id
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Incoming}?{TestCallParameter}=1&{FlowVersionParameter}={id}")
+        : $"{Incoming}?{TestCallParameter}=1";
 
     /// <summary>Whether an incoming webhook's (signed) URL marks a test call.</summary>
     public static bool IsTestCall(HttpRequest request) => request.Query[TestCallParameter] == "1";
