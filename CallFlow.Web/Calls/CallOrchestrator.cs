@@ -78,7 +78,10 @@ public sealed class CallOrchestrator(
         {
             try
             {
-                greeting = await greet(session);
+                using (BusinessCache.Pin(business))
+                {
+                    greeting = await greet(session);
+                }
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -194,7 +197,11 @@ public sealed class CallOrchestrator(
             var business = await businesses.FindAsync(db, call.BusinessId, cancellationToken)
                 ?? throw new InvalidOperationException($"Call {callSid} belongs to no business ('{call.BusinessId}').");
             var session = new CallSession(db, call, business, actor, clock.GetUtcNow(), logger);
-            var result = await work(session);
+            T result;
+            using (BusinessCache.Pin(business))
+            {
+                result = await work(session);
+            }
 
             CopyColumns(call);
             if (!DetectChangesOnce(db))

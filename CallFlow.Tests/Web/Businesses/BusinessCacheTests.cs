@@ -1,4 +1,5 @@
 using CallFlow.Domain.Calls;
+using CallFlow.Domain.Conversation;
 using CallFlow.Tests.Infrastructure;
 using CallFlow.Tests.Web.Businesses.Settings;
 using CallFlow.Tests.Web.Calendar;
@@ -153,5 +154,61 @@ public sealed class BusinessCacheTests : IAsyncDisposable
 
         first.Transcript.ShouldNotContain("renamed salon");
         second.Transcript.ShouldContain("Welcome to the renamed salon.");
+    }
+
+    [Fact]
+    public async Task Within_a_pinned_unit_of_work_the_business_it_began_with_is_given_without_asking_again()
+    {
+        var pinned = (await FindAsync())!;
+
+        using (BusinessCache.Pin(pinned))
+        {
+            await ChangeAsync(db => db.Businesses.ExecuteUpdateAsync(set => set.SetProperty(b => b.Greeting, "Changed meanwhile."), Token));
+            await using var db = _app.Db();
+            var commands = await _app.CommandsDuringAsync(async () => (await Cache.FindAsync(db, DemoBusiness.Id, Token)).ShouldBeSameAs(pinned));
+
+            commands.ShouldBeEmpty();
+            (await Cache.FindAsync(db, "no-such-business", Token)).ShouldBeNull();
+        }
+
+        (await FindAsync())!.Greeting.ShouldBe("Changed meanwhile.");
+    }
+
+    [Fact]
+    public async Task A_pin_holds_only_for_the_flow_that_set_it()
+    {
+        var pinned = (await FindAsync())!;
+        await ChangeAsync(db => db.Businesses.ExecuteUpdateAsync(set => set.SetProperty(b => b.Greeting, "Changed meanwhile."), Token));
+        var otherCallStarted = new TaskCompletionSource();
+        var pinSet = new TaskCompletionSource();
+        var otherCall = Task.Run(async () =>
+        {
+            otherCallStarted.SetResult();
+            await pinSet.Task;
+            return await FindAsync();
+        }, Token);
+        await otherCallStarted.Task;
+
+        using (BusinessCache.Pin(pinned))
+        {
+            pinSet.SetResult();
+            (await otherCall)!.Greeting.ShouldBe("Changed meanwhile.");
+        }
+    }
+
+    [Fact]
+    public async Task An_offer_made_during_a_turn_reads_the_business_once()
+    {
+        var receptionist = _app.Service<IReceptionist>();
+        var callSid = CallFlow.Tests.Infrastructure.Calls.NewSid();
+        await receptionist.AnswerAsync(new InboundCall(callSid, CalendarApp.Caller, DemoBusiness.DefaultPhoneNumber, new CallerInfo()), Token);
+
+        var reply = default(VoiceReply);
+        var commands = await _app.CommandsDuringAsync(async () =>
+            reply = await receptionist.ReplyAsync(callSid, new CallerInput("I'd like a haircut on Tuesday at 10am", 0.9, null), Token));
+
+        reply!.Transcript.ShouldContain("your name");
+        commands.Count(c => c.Contains("FROM \"Businesses\"", StringComparison.Ordinal)).ShouldBe(1);
+        commands.ShouldContain(c => c.Contains("INSERT INTO \"SlotHolds\"", StringComparison.Ordinal));
     }
 }
