@@ -40,12 +40,12 @@ public sealed class OwnerConsoleTests(ChromiumFixture chromium) : ConsoleTest(ch
         await team.ScreenshotAsync("team");
 
         await team.MakeOwnerAsync("jo@demo-salon.test");
-        await Expect(team.Snackbar("Owner from now on.")).ToBeVisibleAsync();
+        await Expect(team.Snackbar("Jo Park is an owner from now on.")).ToBeVisibleAsync();
         await team.OpenAsync();
         await Expect(team.Member("jo@demo-salon.test").Locator(TestIds.MemberRole)).ToContainTextAsync("Owner");
 
         await team.RemoveAsync("jo@demo-salon.test");
-        await Expect(team.Snackbar("Removed from the team.")).ToBeVisibleAsync();
+        await Expect(team.Snackbar("Jo Park is no longer on the team.")).ToBeVisibleAsync();
         await Expect(team.Member("jo@demo-salon.test")).ToHaveCountAsync(0);
     }
 }

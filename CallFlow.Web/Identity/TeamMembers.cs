@@ -126,7 +126,7 @@ public sealed class TeamMembers(BusinessScope scope, IServiceScopeFactory scopes
 
     /// <summary>Makes a member front desk or owner; the last owner stays an owner.</summary>
     public Task<TeamChange> SetRoleAsync(string businessId, string userId, StaffRole role, CancellationToken cancellationToken = default) =>
-        ChangeAsync(businessId, userId, cancellationToken, (_, membership) =>
+        ChangeAsync(businessId, userId, cancellationToken, (_, membership, name) =>
         {
             if (membership.Role == role)
             {
@@ -134,19 +134,19 @@ public sealed class TeamMembers(BusinessScope scope, IServiceScopeFactory scopes
             }
 
             membership.Role = role;
-            return $"{Display(role)} from now on.";
+            return $"{name} is {(role == StaffRole.Owner ? "an owner" : "front desk")} from now on.";
         }, demotes: role != StaffRole.Owner);
 
     /// <summary>Takes a member off the team (their account stays, for any other business); nobody removes themselves or the last owner.</summary>
     public Task<TeamChange> RemoveAsync(string businessId, string userId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(businessId, userId, cancellationToken, (db, membership) =>
+        ChangeAsync(businessId, userId, cancellationToken, (db, membership, name) =>
         {
             db.Memberships.Remove(membership);
-            return "Removed from the team.";
+            return $"{name} is no longer on the team.";
         }, demotes: true, refuseSelf: "You cannot remove yourself; another owner can.");
 
     private async Task<TeamChange> ChangeAsync(
-        string businessId, string userId, CancellationToken cancellationToken, Func<CallFlowDb, BusinessMembership, string?> change, bool demotes, string? refuseSelf = null)
+        string businessId, string userId, CancellationToken cancellationToken, Func<CallFlowDb, BusinessMembership, string, string?> change, bool demotes, string? refuseSelf = null)
     {
         if (!await scope.CanManageAsync(businessId, cancellationToken))
         {
@@ -175,7 +175,8 @@ public sealed class TeamMembers(BusinessScope scope, IServiceScopeFactory scopes
             return TeamChange.Refused(refused);
         }
 
-        var done = change(db, membership!);
+        var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
+        var done = change(db, membership!, name);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (done is not null)
@@ -185,6 +186,4 @@ public sealed class TeamMembers(BusinessScope scope, IServiceScopeFactory scopes
 
         return TeamChange.Done(done ?? "Nothing to change.");
     }
-
-    private static string Display(StaffRole role) => role == StaffRole.Owner ? "Owner" : "Front desk";
 }

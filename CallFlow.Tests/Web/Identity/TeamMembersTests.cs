@@ -103,8 +103,8 @@ public class TeamMembersTests : IAsyncLifetime
 
         demoted.Problems.ShouldBe([TeamMembers.NotOwner]);
         selfDemoted.Problems.ShouldBe([TeamMembers.LastOwner]);
-        promoted.Succeeded.ShouldBeTrue(promoted.Message);
-        nowDemoted.Succeeded.ShouldBeTrue(nowDemoted.Message);
+        promoted.Message.ShouldBe($"{desk.Name} is an owner from now on.");
+        nowDemoted.Message.ShouldBe($"{owner.Name} is front desk from now on.");
         var team = await AsAsync(desk, t => t.ListAsync(DemoBusiness.Id));
         team!.Select(m => (m.Email, m.Role)).ShouldBe([(desk.Email, StaffRole.Owner), (owner.Email, StaffRole.FrontDesk)]);
         (await AsAsync(desk, t => t.RemoveAsync(DemoBusiness.Id, desk.Id))).Problems.ShouldBe(["You cannot remove yourself; another owner can."]);
@@ -120,7 +120,7 @@ public class TeamMembersTests : IAsyncLifetime
 
         var removed = await AsAsync(_app.DemoOwner(), team => team.RemoveAsync(DemoBusiness.Id, desk.Id));
 
-        removed.Succeeded.ShouldBeTrue(removed.Message);
+        removed.Message.ShouldBe($"{desk.Name} is no longer on the team.");
         var page = await browser.GetStringAsync($"/calls/{call.Id}", Token);
         page.ShouldContain("data-testid=\"call-not-found\"");
         page.ShouldNotContain(call.CallSid);

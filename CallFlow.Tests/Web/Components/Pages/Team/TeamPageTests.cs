@@ -7,6 +7,7 @@ using CallFlow.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using MudBlazor;
 
 namespace CallFlow.Tests.Web.Components.Pages.Team;
 
@@ -87,6 +88,24 @@ public class TeamPageTests : ConsoleContext, IAsyncLifetime
 
         page.WaitForAssertion(() => Names(page).Count.ShouldBe(1));
         Names(page).Single().ShouldStartWith(_app.DemoOwner().Name);
+    }
+
+    [Fact]
+    public async Task An_owner_who_makes_themselves_front_desk_is_left_with_no_team_to_manage_rather_than_a_broken_page()
+    {
+        await using (var db = _app.Db())
+        {
+            var desk = _app.DemoFrontDesk();
+            await db.Memberships.Where(m => db.Users.Any(u => u.Id == m.UserId && u.Email == desk.Email)).ExecuteUpdateAsync(set => set.SetProperty(m => m.Role, StaffRole.Owner), Xunit.TestContext.Current.CancellationToken);
+        }
+
+        var page = OpenAsOwner();
+        var you = Names(page).ToList().FindIndex(name => name.StartsWith(_app.DemoOwner().Name, StringComparison.Ordinal));
+        var yours = page.FindComponents<MudSelect<StaffRole>>()[you];
+        await page.InvokeAsync(() => yours.Instance.ValueChanged.InvokeAsync(StaffRole.FrontDesk));
+
+        page.WaitForAssertion(() => page.Find("[data-testid=no-business]").TextContent.ShouldContain("no team to manage"));
+        page.FindAll("[data-testid=team-missing]").ShouldBeEmpty();
     }
 
     [Fact]
