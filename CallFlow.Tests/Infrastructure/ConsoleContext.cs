@@ -10,6 +10,7 @@ using CallFlow.Web.Calls;
 using CallFlow.Web.Data;
 using CallFlow.Web.Live;
 using CallFlow.Web.Telephony;
+using CallFlow.Web.Telephony.Simulator;
 using Microsoft.EntityFrameworkCore;
 
 namespace CallFlow.Tests.Infrastructure;
@@ -50,7 +51,7 @@ public abstract class ConsoleContext : BunitContext
 
     /// <summary>
     /// Gives the components a running app's services: its database, queries, broadcaster, orchestrator and carrier,
-    /// with <c>BusinessScope</c> and <c>StaffActions</c> scoped to the user of <see cref="SignInAs"/>.
+    /// (and the simulated carrier that carries test calls), with <c>BusinessScope</c> and <c>StaffActions</c> scoped to the user of <see cref="SignInAs"/>.
     /// </summary>
     protected void UseServicesOf(CallFlowApp app)
     {
@@ -59,6 +60,7 @@ public abstract class ConsoleContext : BunitContext
         Services.AddSingleton(app.Service<ICallBroadcaster>());
         Services.AddSingleton(app.Service<CallOrchestrator>());
         Services.AddSingleton(app.Service<ICarrierClient>());
+        Services.AddSingleton(app.Service<SimulatedCarrierWorker>());
         Services.AddSingleton(app.Service<TwimlWriter>());
         Services.AddSingleton(app.Service<WebhookUrls>());
         Services.AddSingleton(app.Service<OutboxQueries>());

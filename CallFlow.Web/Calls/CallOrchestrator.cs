@@ -17,7 +17,11 @@ public sealed record InboundCall(string CallSid, string From, string To, CallerI
 }
 
 /// <summary>A call we placed (a callback), as the carrier accepted it: its CallSid, the numbers, and what the call starts out knowing.</summary>
-public sealed record OutboundCall(string CallSid, string BusinessId, string From, string To, CallContext Context);
+public sealed record OutboundCall(string CallSid, string BusinessId, string From, string To, CallContext Context)
+{
+    /// <summary>It follows up a test call from the console, and is one too (see <see cref="Call.IsTest"/>).</summary>
+    public bool IsTest { get; init; }
+}
 
 /// <summary>The result of announcing an inbound call: the business that answers it, or none for an unknown number.</summary>
 public sealed record CallStart(Call? Call, Business? Business, bool Existing)
@@ -160,6 +164,7 @@ public sealed class CallOrchestrator(
             Direction = CallDirection.Outbound,
             From = outbound.From,
             To = outbound.To,
+            IsTest = outbound.IsTest,
             StartedAt = now,
             LastActivityAt = now,
             Context = outbound.Context,

@@ -49,7 +49,7 @@ public sealed class CallbackJob(
         PlacedCall placed;
         try
         {
-            placed = await carrier.PlaceCallAsync(new OutboundCallRequest(request.PhoneNumber, business.PhoneNumber, business.Id, urls.ForPublic(WebhookUrls.Outbound)), cancellationToken);
+            placed = await carrier.PlaceCallAsync(new OutboundCallRequest(request.PhoneNumber, business.PhoneNumber, business.Id, urls.ForPublic(WebhookUrls.Outbound), IsTest: original.IsTest), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -66,7 +66,7 @@ public sealed class CallbackJob(
 
         var attempt = string.Create(CultureInfo.InvariantCulture, $"callback #{request.Id}, attempt {request.Attempts} of {business.Recovery.CallbackMaxAttempts}");
         var outbound = await calls.StartOutboundAsync(
-            new OutboundCall(placed.CallSid, business.Id, business.PhoneNumber, request.PhoneNumber, ContextFor(original, request)),
+            new OutboundCall(placed.CallSid, business.Id, business.PhoneNumber, request.PhoneNumber, ContextFor(original, request)) { IsTest = original.IsTest },
             Job, $"{attempt}, for call {original.CallSid}: {request.Reason ?? "requested by " + request.RequestedBy}", CancellationToken.None);
 
         await db.CallbackRequests.Where(r => r.Id == callbackId && r.Status == CallbackStatus.Dialing)

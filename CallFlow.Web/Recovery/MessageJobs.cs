@@ -40,9 +40,11 @@ public sealed class MessageJobs(IDbContextFactory<CallFlowDb> dbFactory, ICarrie
             return;
         }
 
+        // A text about a test call from the console stays on the simulated carrier, whatever the carrier mode.
+        var test = text.CallId is { } callId && await db.Calls.AnyAsync(c => (c.Id == callId || c.CallSid == callId) && c.IsTest, cancellationToken);
         try
         {
-            var sent = await carrier.SendMessageAsync(new OutboundMessage(to, business!.PhoneNumber, body, business.Id), cancellationToken);
+            var sent = await carrier.SendMessageAsync(new OutboundMessage(to, business!.PhoneNumber, body, business.Id, test), cancellationToken);
             text.To = to;
             text.Body ??= body;
             text.CarrierSid = sent.MessageSid;

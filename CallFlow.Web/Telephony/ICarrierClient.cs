@@ -4,7 +4,8 @@ namespace CallFlow.Web.Telephony;
 
 /// <summary>
 /// What CallFlow asks of the carrier on its own initiative: place a call (a callback), steer or end a live call
-/// (from the console), send a text. <c>Carrier:Mode</c> picks Twilio's REST API or the simulated carrier.
+/// (from the console), send a text. <c>Carrier:Mode</c> picks Twilio's REST API or the simulated carrier; in Twilio
+/// mode, what concerns a test call from the console stays on the simulated carrier (<see cref="TestCallRouting"/>).
 /// </summary>
 public interface ICarrierClient
 {
@@ -21,8 +22,11 @@ public interface ICarrierClient
     Task<SentMessage> SendMessageAsync(OutboundMessage message, CancellationToken cancellationToken);
 }
 
-/// <summary>A call to place. <paramref name="Url"/> defaults to the outbound webhook under the public base URL.</summary>
-public sealed record OutboundCallRequest(string To, string From, string? BusinessId = null, string? Url = null, int TimeoutSeconds = 30);
+/// <summary>
+/// A call to place. <paramref name="Url"/> defaults to the outbound webhook under the public base URL.
+/// <paramref name="IsTest"/>: it follows up a test call from the console, so it stays on the simulated carrier.
+/// </summary>
+public sealed record OutboundCallRequest(string To, string From, string? BusinessId = null, string? Url = null, int TimeoutSeconds = 30, bool IsTest = false);
 
 public sealed record PlacedCall(string CallSid, string Status);
 
@@ -34,7 +38,8 @@ public sealed record CallInstructions(string? Url, string? Twiml)
     public static CallInstructions FromTwiml(string twiml) => new(null, twiml);
 }
 
-public sealed record OutboundMessage(string To, string From, string Body, string? BusinessId = null);
+/// <summary>A text to send. <paramref name="IsTest"/>: it is about a test call from the console, so it stays on the simulated carrier.</summary>
+public sealed record OutboundMessage(string To, string From, string Body, string? BusinessId = null, bool IsTest = false);
 
 public sealed record SentMessage(string MessageSid, string Status);
 

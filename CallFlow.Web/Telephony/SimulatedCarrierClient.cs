@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace CallFlow.Web.Telephony;
 
 /// <summary>
-/// The carrier in Simulated mode: nothing leaves the machine. Placed calls and sent messages become outbox rows for
-/// the console; the simulator then rings and answers placed calls against this app's own webhooks.
+/// The simulated carrier: nothing leaves the machine. Placed calls and sent messages become outbox rows for the console;
+/// the simulator then rings and answers placed calls against this app's own webhooks. Every call's carrier in Simulated
+/// mode; in Twilio mode, the carrier of the console's test calls (<see cref="TestCallRouting"/>).
 /// </summary>
 public sealed class SimulatedCarrierClient(
     IDbContextFactory<CallFlowDb> dbFactory,

@@ -59,7 +59,10 @@ public sealed record CarrierOptions
 
     public CarrierMode Mode { get; init; } = CarrierMode.Simulated;
 
-    /// <summary>In Simulated mode, the simulator answers outbound calls by itself (the callee picks up).</summary>
+    /// <summary>
+    /// The simulator answers the calls it places by itself (the callee picks up): every call in Simulated mode, and in
+    /// Twilio mode the callbacks of test calls from the console, which stay on the simulated carrier.
+    /// </summary>
     public bool AnswerSimulatedCalls { get; init; } = true;
 
     /// <summary>Where the simulator reaches this app; empty means the first address the server listens on.</summary>

@@ -34,17 +34,20 @@ public static class TelephonyRegistration
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
         services.AddTransient<IStartupFilter, ForwardedHeadersFirst>();
 
+        // The simulated carrier runs in both modes: in Twilio mode it carries the console's test calls.
         services.AddSingleton<LocalCarrierSimulator>();
+        services.AddSingleton<SimulatedCarrierWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<SimulatedCarrierWorker>());
+        services.AddSingleton<SimulatedCarrierClient>();
         var mode = builder.Configuration.GetValue(CarrierOptions.Section + ":" + nameof(CarrierOptions.Mode), CarrierMode.Simulated);
         if (mode == CarrierMode.Twilio)
         {
             TwilioRestClient.Register(services);
+            services.AddTransient<ICarrierClient, TestCallRouting>();
         }
         else
         {
-            services.AddSingleton<SimulatedCarrierWorker>();
-            services.AddHostedService(provider => provider.GetRequiredService<SimulatedCarrierWorker>());
-            services.AddSingleton<ICarrierClient, SimulatedCarrierClient>();
+            services.AddSingleton<ICarrierClient>(provider => provider.GetRequiredService<SimulatedCarrierClient>());
         }
 
         return builder;

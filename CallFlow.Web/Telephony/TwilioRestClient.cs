@@ -116,7 +116,7 @@ public sealed class TwilioRestClient(HttpClient http, IOptions<TwilioOptions> op
     /// <summary>Registers the typed client: base address, Basic auth, per-attempt timeout and careful retries.</summary>
     internal static void Register(IServiceCollection services)
     {
-        services.AddHttpClient<ICarrierClient, TwilioRestClient>((provider, client) =>
+        services.AddHttpClient<TwilioRestClient>((provider, client) =>
             {
                 var twilio = provider.GetRequiredService<IOptions<TwilioOptions>>().Value;
                 client.BaseAddress = new Uri(twilio.ApiBaseUrl.TrimEnd('/') + "/");

@@ -27,16 +27,16 @@ public sealed record TestCallStart(TestCallLine? Line, string? Problem, string? 
 /// listening address, signed like Twilio, so the call runs through the real webhooks and shows on Live calls. A draft
 /// is tested by naming its version in the signed incoming URL (<see cref="WebhookUrls.TestIncoming"/>), which also marks
 /// the call as a test call so the owners' metrics leave it out; only owners may
-/// test a version that is not live. In Simulated mode the simulated carrier tracks the call, so console actions
-/// (hold, resume, end) reach it.
+/// test a version that is not live. The simulated carrier tracks the call in either carrier mode, so console actions
+/// (hold, resume, end) reach it (in Twilio mode through <see cref="TestCallRouting"/>).
 /// </summary>
 public sealed partial class TestCallDialer(
     BusinessScope scope,
     FlowStore flows,
     LocalCarrierSimulator simulators,
+    SimulatedCarrierWorker carrier,
     ICallBroadcaster broadcaster,
     IDbContextFactory<CallFlowDb> dbFactory,
-    IServiceProvider services,
     ILogger<TestCallDialer> logger)
 {
     /// <summary>A New York number in the range kept for fiction, so test calls are easy to spot.</summary>
@@ -112,7 +112,7 @@ public sealed partial class TestCallDialer(
             return new(null, $"The test call could not be placed: {e.Message}");
         }
 
-        services.GetService<SimulatedCarrierWorker>()?.Track(leg);
+        carrier.Track(leg);
         var line = new TestCallLine(leg, business.Id, broadcaster);
 
         // After subscribing, so no later update is missed; the line keeps whichever snapshot is newer.

@@ -50,8 +50,8 @@ public class TwilioRestClientTests
         }));
         services.AddSingleton<WebhookUrls>();
         TwilioRestClient.Register(services);
-        services.AddHttpClient<ICarrierClient, TwilioRestClient>().ConfigurePrimaryHttpMessageHandler(() => stub);
-        return services.BuildServiceProvider().GetRequiredService<ICarrierClient>();
+        services.AddHttpClient<TwilioRestClient>().ConfigurePrimaryHttpMessageHandler(() => stub);
+        return services.BuildServiceProvider().GetRequiredService<TwilioRestClient>();
     }
 
     private static void ShouldBeAuthenticated(Sent sent)

@@ -59,14 +59,16 @@ public class OutboxPageTests : ConsoleContext, IAsyncLifetime
     }
 
     [Fact]
-    public void In_twilio_mode_the_page_explains_that_messages_go_to_twilio()
+    public async Task In_twilio_mode_the_page_explains_that_messages_go_to_twilio_and_lists_what_test_calls_sent()
     {
         Services.AddSingleton(Options.Create(new CarrierOptions { Mode = CarrierMode.Twilio }));
+        await AddAsync(Row(OutboxKind.Message, DemoBusiness.Id, minutes: 0, body: "See you Friday at 3 pm!"));
 
         var page = Render<OutboxPage>();
 
         page.Find("[data-testid=outbox-twilio]").TextContent.ShouldContain("go to Twilio");
-        page.FindAll("[data-testid=outbox]").ShouldBeEmpty();
+        page.Find("[data-testid=outbox-twilio]").TextContent.ShouldContain("stay on the simulated carrier");
+        page.WaitForAssertion(() => page.Find("[data-testid=outbox]").TextContent.ShouldContain("See you Friday at 3 pm!"));
     }
 
     private static OutboxMessage Row(OutboxKind kind, string businessId, int minutes, string? body = null, string? url = null, string? twiml = null) => new()

@@ -29,6 +29,7 @@ public class TestCallPageTests : ConsoleContext, IAsyncLifetime
         Services.AddSingleton(_app.Service<IDbContextFactory<CallFlowDb>>());
         Services.AddSingleton(_app.Service<FlowStore>());
         Services.AddSingleton(_app.Service<ICallBroadcaster>());
+        Services.AddSingleton(_app.Service<SimulatedCarrierWorker>());
         Services.AddScoped<BusinessScope>();
         Services.AddScoped<TestCallDialer>();
         return ValueTask.CompletedTask;
