@@ -136,7 +136,7 @@ public sealed class CallOrchestrator(
     {
         CopyColumns(session.Call);
         var committed = Saving(session);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
         Saved(committed);
         broadcaster.Publish(CallSnapshot.Of(session.Call));
     }
@@ -177,7 +177,7 @@ public sealed class CallOrchestrator(
         db.Calls.Add(call);
 
         new CallSession(db, call, business, actor, now, logger).Fire(CallTrigger.DialOut, detail);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
         broadcaster.Publish(CallSnapshot.Of(call));
         return call;
     }
@@ -219,7 +219,9 @@ public sealed class CallOrchestrator(
             var committed = Saving(session);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                // The context ends with the unit of work: accepting the changes would only snapshot every saved value
+                // again (the call's context among them, a JSON round trip) for nobody to compare.
+                await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxConcurrencyRetries)
             {
