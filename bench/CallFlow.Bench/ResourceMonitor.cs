@@ -17,7 +17,7 @@ public sealed class ResourceMonitor : IAsyncDisposable
     private readonly TimeSpan _cpuAtStart;
     private readonly long _startedAt = Stopwatch.GetTimestamp();
     private readonly (int, int, int) _collectionsAtStart = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-    private readonly long _allocatedAtStart = GC.GetTotalAllocatedBytes();
+    private readonly AllocationTally _allocations = new();
     private readonly TimeSpan _pausedAtStart = GC.GetTotalPauseDuration();
     private readonly long _contentionsAtStart = Monitor.LockContentionCount;
     private readonly long _jitMethodsAtStart = System.Runtime.JitInfo.GetCompiledMethodCount();
@@ -51,7 +51,7 @@ public sealed class ResourceMonitor : IAsyncDisposable
             GC.CollectionCount(1) - _collectionsAtStart.Item2,
             GC.CollectionCount(2) - _collectionsAtStart.Item3,
             $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode}",
-            Mb(GC.GetTotalAllocatedBytes() - _allocatedAtStart),
+            Mb(_allocations.Bytes),
             Math.Round((GC.GetTotalPauseDuration() - _pausedAtStart).TotalSeconds, 2),
             Monitor.LockContentionCount - _contentionsAtStart,
             (int)Interlocked.Read(ref _peakThreads),
@@ -72,6 +72,7 @@ public sealed class ResourceMonitor : IAsyncDisposable
         }
 
         _stop.Dispose();
+        _allocations.Dispose();
     }
 
     private async Task SampleAsync(CancellationToken cancellationToken)
