@@ -42,6 +42,7 @@ public sealed class OutgoingTexts(TimeProvider clock, IOptions<CalendarOptions> 
             var reminder = Add(db, appointment.BusinessId, TextKind.Reminder, appointment.CustomerPhone, null, appointment.StartUtc - lead);
             reminder.AppointmentId = appointment.Id;
             reminder.AppointmentStartUtc = appointment.StartUtc;
+            reminder.CallId = appointment.CallId;
         }
 
         return text;

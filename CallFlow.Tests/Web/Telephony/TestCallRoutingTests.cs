@@ -134,6 +134,26 @@ public sealed class TestCallRoutingTests : IAsyncDisposable
         (await _app.TextsAsync()).ShouldAllBe(t => t.Status == TextStatus.Sent);
     }
 
+    [Fact]
+    public async Task A_booking_made_on_a_test_call_is_confirmed_and_reminded_on_the_simulated_carrier()
+    {
+        var (leg, _) = await TestCallAsync();
+
+        await leg.SpeakAsync("I'd like a haircut tomorrow at 3, it's Dana Smith, same number I'm calling from");
+        await leg.SpeakAsync("yes");
+        leg.LastPrompt.ShouldStartWith("You're all set!");
+        await _app.RunDueJobsAsync();
+        _app.Clock!.Advance(TimeSpan.FromDays(1));
+        await _app.RunDueJobsAsync();
+
+        var texts = await _app.OutboxAsync(OutboxKind.Message);
+        texts.Select(t => t.Body).ShouldSatisfyAllConditions(
+            bodies => bodies.ShouldContain(body => body!.Contains("is booked for", StringComparison.Ordinal)),
+            bodies => bodies.ShouldContain(body => body!.Contains("a reminder of your Haircut", StringComparison.Ordinal)));
+        texts.ShouldAllBe(t => t.To == TestCallDialer.DefaultCaller);
+        _twilio.Requests.ShouldBeEmpty();
+    }
+
     private async Task<long> ScheduleCallbackAsync(Call call)
     {
         await using var db = _app.Db();
