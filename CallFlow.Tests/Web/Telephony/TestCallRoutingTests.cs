@@ -65,7 +65,8 @@ public sealed class TestCallRoutingTests : IAsyncDisposable
     {
         await using var owner = await _app.SignedInScopeAsync(_app.DemoOwner());
         var start = await owner.ServiceProvider.GetRequiredService<TestCallDialer>().DialAsync(new TestCallRequest(DemoBusiness.Id, null, TestCallDialer.DefaultCaller), Token);
-        var leg = start.Line.ShouldNotBeNull().Leg;
+        using var line = start.Line.ShouldNotBeNull();
+        var leg = line.Leg;
         var call = (await _app.CallAsync(leg.CallSid))!;
         call.IsTest.ShouldBeTrue();
         return (leg, call);
