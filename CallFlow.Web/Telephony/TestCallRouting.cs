@@ -13,16 +13,18 @@ namespace CallFlow.Web.Telephony;
 public sealed class TestCallRouting(TwilioRestClient twilio, SimulatedCarrierClient simulated, IDbContextFactory<CallFlowDb> dbFactory) : ICarrierClient
 {
     public Task<PlacedCall> PlaceCallAsync(OutboundCallRequest call, CancellationToken cancellationToken) =>
-        call.IsTest ? simulated.PlaceCallAsync(call, cancellationToken) : twilio.PlaceCallAsync(call, cancellationToken);
+        CarrierFor(call.IsTest).PlaceCallAsync(call, cancellationToken);
 
     public async Task RedirectCallAsync(string callSid, CallInstructions instructions, CancellationToken cancellationToken) =>
-        await (await IsTestCallAsync(callSid, cancellationToken) ? simulated : (ICarrierClient)twilio).RedirectCallAsync(callSid, instructions, cancellationToken);
+        await CarrierFor(await IsTestCallAsync(callSid, cancellationToken)).RedirectCallAsync(callSid, instructions, cancellationToken);
 
     public async Task EndCallAsync(string callSid, CancellationToken cancellationToken) =>
-        await (await IsTestCallAsync(callSid, cancellationToken) ? simulated : (ICarrierClient)twilio).EndCallAsync(callSid, cancellationToken);
+        await CarrierFor(await IsTestCallAsync(callSid, cancellationToken)).EndCallAsync(callSid, cancellationToken);
 
     public Task<SentMessage> SendMessageAsync(OutboundMessage message, CancellationToken cancellationToken) =>
-        message.IsTest ? simulated.SendMessageAsync(message, cancellationToken) : twilio.SendMessageAsync(message, cancellationToken);
+        CarrierFor(message.IsTest).SendMessageAsync(message, cancellationToken);
+
+    private ICarrierClient CarrierFor(bool testCall) => testCall ? simulated : twilio;
 
     private async Task<bool> IsTestCallAsync(string callSid, CancellationToken cancellationToken)
     {

@@ -29,10 +29,6 @@ public sealed class WebhookUrls(IOptions<TwilioOptions> options)
     /// </summary>
     public const string TestCallParameter = "test";
 
-    /// <summary>The incoming webhook of a call that runs flow version <paramref name="flowVersionId"/>.</summary>
-    public static string IncomingFor(long flowVersionId) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Incoming}?{FlowVersionParameter}={flowVersionId}");
-
     /// <summary>The incoming webhook of a test call from the console, running flow version <paramref name="flowVersionId"/> (null: the live flow).</summary>
     public static string TestIncoming(long? flowVersionId) => flowVersionId is { } id
         ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Incoming}?{TestCallParameter}=1&{FlowVersionParameter}={id}")
