@@ -49,7 +49,7 @@ public class CallFlowApp : WebApplicationFactory<Program>
         return this;
     }
 
-    /// <summary>Every transaction the app begins and commits and every connection it opens through EF Core, counted.</summary>
+    /// <summary>Every transaction the app begins and commits through EF Core, counted, and the connections its statements use.</summary>
     public DatabaseCounter Database { get; } = new();
 
     /// <summary>How many transactions the app committed while <paramref name="work"/> ran (its start-up is not counted).</summary>
@@ -58,8 +58,12 @@ public class CallFlowApp : WebApplicationFactory<Program>
     /// <summary>How many transactions the app began (so took the write lock for) while <paramref name="work"/> ran.</summary>
     public Task<int> TransactionsBegunDuringAsync(Func<Task> work) => CountDuringAsync(() => Database.Begun, work);
 
-    /// <summary>How many connections the app opened while <paramref name="work"/> ran (its start-up is not counted).</summary>
-    public Task<int> ConnectionsOpenedDuringAsync(Func<Task> work) => CountDuringAsync(() => Database.Opened, work);
+    /// <summary>How many connections the app's statements ran on while <paramref name="work"/> ran.</summary>
+    public Task<int> ConnectionsUsedDuringAsync(Func<Task> work)
+    {
+        _ = Services;
+        return Database.ConnectionsUsedDuringAsync(work);
+    }
 
     private async Task<int> CountDuringAsync(Func<int> count, Func<Task> work)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -5,20 +6,17 @@ namespace CallFlow.Tests.Infrastructure;
 
 /// <summary>
 /// Counts what an app does with its database through EF Core: the transactions it begins (each takes the write lock)
-/// and commits (how many units of work something took), and the connections it opens (each open of a SQLite connection
-/// sets it up again).
+/// and commits (how many units of work something took), and on request the connections its statements run on.
 /// </summary>
-public sealed class DatabaseCounter : IDbTransactionInterceptor, IDbConnectionInterceptor
+public sealed class DatabaseCounter : DbCommandInterceptor, IDbTransactionInterceptor
 {
     private int _begun;
     private int _committed;
-    private int _opened;
+    private ConcurrentDictionary<DbConnection, bool>? _used;
 
     public int Begun => Volatile.Read(ref _begun);
 
     public int Committed => Volatile.Read(ref _committed);
-
-    public int Opened => Volatile.Read(ref _opened);
 
     public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
     {
@@ -40,11 +38,29 @@ public sealed class DatabaseCounter : IDbTransactionInterceptor, IDbConnectionIn
         return Task.CompletedTask;
     }
 
-    public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Interlocked.Increment(ref _opened);
-
-    public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    /// <summary>The distinct connections statements ran on while <paramref name="work"/> ran.</summary>
+    public async Task<int> ConnectionsUsedDuringAsync(Func<Task> work)
     {
-        Interlocked.Increment(ref _opened);
-        return Task.CompletedTask;
+        var used = _used = new ConcurrentDictionary<DbConnection, bool>();
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            _used = null;
+        }
+
+        return used.Count;
+    }
+
+    public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
+    {
+        if (_used is { } used && eventData.Connection is { } connection)
+        {
+            used.TryAdd(connection, true);
+        }
+
+        return result;
     }
 }

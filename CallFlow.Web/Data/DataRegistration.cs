@@ -2,6 +2,7 @@ using CallFlow.Web.Businesses;
 using CallFlow.Web.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 
 namespace CallFlow.Web.Data;
 
@@ -34,14 +35,29 @@ public static class DataRegistration
             switch (options.Provider)
             {
                 case DatabaseProvider.Sqlite:
-                    db.UseSqlite(sqlite!.ConnectionString, sql => sql.MigrationsHistoryTable("__migrations"))
-                        .AddInterceptors(new SqlitePragmas(), new SqliteWriteGate(sqlite.DataSource, TimeSpan.FromSeconds(sqlite.DefaultTimeout)));
+                    db.UseCallFlowSqlite(sqlite!);
                     break;
                 default:
                     throw new InvalidOperationException($"Database provider '{options.Provider}' is not supported.");
             }
         });
         return builder;
+    }
+
+    /// <summary>
+    /// SQLite as CallFlow runs it: per-connection settings, this process's writers queued at the write gate, and
+    /// connections that stay open between units of work with the statements they have prepared.
+    /// </summary>
+    internal static DbContextOptionsBuilder UseCallFlowSqlite(this DbContextOptionsBuilder db, SqliteConnectionStringBuilder sqlite)
+    {
+        db.UseSqlite(sqlite.ConnectionString, sql => sql.MigrationsHistoryTable("__migrations"))
+            .AddInterceptors(
+                new SqlitePragmas(),
+                new SqliteWriteGate(sqlite.DataSource, TimeSpan.FromSeconds(sqlite.DefaultTimeout)),
+                new SqliteStatementCache());
+#pragma warning disable EF1001 // EF Core's internal connection service, replaced only to change how it closes.
+        return db.ReplaceService<ISqliteRelationalConnection, KeptOpenSqliteConnection>();
+#pragma warning restore EF1001
     }
 
     /// <summary>Makes a relative SQLite file path relative to the root settings folder and creates its folder.</summary>

@@ -200,6 +200,9 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
         return ValueTask.FromResult(result);
     }
 
+    /// <summary>Lets go of the gate if <paramref name="connection"/> holds it (its transaction is over).</summary>
+    internal void Release(DbConnection connection) => Leave(connection);
+
     /// <summary>Statements that change the file: anything but a query or a pragma.</summary>
     internal static bool Writes(string sql)
     {

@@ -74,14 +74,20 @@ public sealed class CalendarUnavailableTests : IDisposable
     }
 
     [Fact]
-    public async Task A_database_file_deleted_under_a_running_app_makes_the_calendar_unavailable()
+    public async Task Calendar_tables_dropped_under_a_running_app_make_the_calendar_unavailable()
     {
         await using var app = new CalendarApp();
         var haircut = await app.ServiceAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(app.DatabasePath)!))
+        (await app.Desk.BookAsync(new BookingRequest(DemoBusiness.Id, "CA-0", haircut, CalendarApp.OnTuesday(9), "Grace", "+12125550101", "k0"), Token))
+            .ShouldNotBeOfType<BookingOutcome.CalendarUnavailable>();
+
+        // The app's connections stay open with the booking's statements prepared: they must notice the schema changed.
+        await using (var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabasePath}"))
         {
-            File.Delete(file);
+            await other.OpenAsync(Token);
+            await using var drop = other.CreateCommand();
+            drop.CommandText = "PRAGMA foreign_keys=OFF; DROP TABLE CalendarClaims; DROP TABLE SlotHolds; DROP TABLE Appointments;";
+            await drop.ExecuteNonQueryAsync(Token);
         }
 
         var outcome = await app.Desk.BookAsync(new BookingRequest(DemoBusiness.Id, "CA-1", haircut, CalendarApp.OnTuesday(10), "Ada", "+12125550100", "k"), Token);

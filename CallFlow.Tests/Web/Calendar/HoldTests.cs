@@ -48,12 +48,12 @@ public class HoldTests : IAsyncLifetime
         SlotRequest TenFor(string callId) => new(DemoBusiness.Id, callId, haircut, CalendarApp.Tuesday, Ten);
 
         var first = default(SlotOffer);
-        (await _app.ConnectionsOpenedDuringAsync(async () => first = await _app.Desk.OfferAsync(TenFor("CA-first"), CalendarApp.Token))).ShouldBe(1);
+        (await _app.ConnectionsUsedDuringAsync(async () => first = await _app.Desk.OfferAsync(TenFor("CA-first"), CalendarApp.Token))).ShouldBe(1);
         first.ShouldBeOfType<SlotOffer.Held>();
 
         // Taken: its days, then the whole window for alternatives, on the same connection.
         var second = default(SlotOffer);
-        (await _app.ConnectionsOpenedDuringAsync(async () => second = await _app.Desk.OfferAsync(TenFor("CA-second"), CalendarApp.Token))).ShouldBe(1);
+        (await _app.ConnectionsUsedDuringAsync(async () => second = await _app.Desk.OfferAsync(TenFor("CA-second"), CalendarApp.Token))).ShouldBe(1);
         second.ShouldBeOfType<SlotOffer.Choices>().Slots.ShouldNotBeEmpty();
     }
 

@@ -175,14 +175,14 @@ public class CallOrchestratorTests : IAsyncLifetime
     {
         var call = await _app.StartAsync();
 
-        var opened = await _app.ConnectionsOpenedDuringAsync(() => _app.Orchestrator.ExecuteAsync(call.CallSid, Actor.Carrier, session =>
+        var connections = await _app.ConnectionsUsedDuringAsync(() => _app.Orchestrator.ExecuteAsync(call.CallSid, Actor.Carrier, session =>
         {
             session.Call.Context.CollectedData["note"] = "seen";
             return Task.FromResult(0);
         }, Token));
 
-        // The call, its business's revision and the save: one open, not one per statement.
-        opened.ShouldBe(1);
+        // The call, its business's revision and the save: one connection, not one per statement.
+        connections.ShouldBe(1);
         await using var db = _app.Db();
         (await db.Calls.SingleAsync(c => c.Id == call.Id, Token)).Context.CollectedData["note"].ShouldBe("seen");
     }
