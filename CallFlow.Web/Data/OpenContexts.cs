@@ -9,9 +9,10 @@ public static class OpenContexts
     /// statements. Left to itself, EF Core opens and closes the connection around each statement outside a
     /// transaction, and every open of a SQLite connection registers EF's SQL functions on it again (seven native calls
     /// and their allocations). A phone turn opened about seven connections that way, and 2.7 with the turn's and the
-    /// calendar's contexts opened once: 5% more turns per second in the benchmark. Only for units that never leave a
-    /// transaction unfinished on their connection: <see cref="SqliteWriteGate"/> learns such a transaction is over
-    /// only when the connection closes, which is now at the context's end.
+    /// calendar's contexts opened once: 5% more turns per second in the benchmark. (Since then a pooled context's
+    /// connection stays open between units, see <see cref="KeptOpenSqliteConnection"/>, so this matters only for a
+    /// context's first unit.) Only for units that never leave a transaction unfinished on their connection:
+    /// <see cref="SqliteWriteGate"/> learns such a transaction is over only at the context's end.
     /// </summary>
     public static async Task<CallFlowDb> CreateOpenDbContextAsync(this IDbContextFactory<CallFlowDb> factory, CancellationToken cancellationToken)
     {
