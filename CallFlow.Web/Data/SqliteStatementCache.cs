@@ -12,7 +12,8 @@ namespace CallFlow.Web.Data;
 /// prepared statement only as long as its command object, and EF Core creates a command for every execution, so every
 /// statement was compiled again each time it ran (<c>sqlite3_prepare_v2</c> was a tenth of the request threads' time
 /// in the benchmark; dotnet/efcore#14044). Here EF Core gets a <see cref="ReusedCommand"/> instead, which borrows the
-/// connection's idle command for the same SQL, prepared on its first run, and gives it back when EF Core disposes it.
+/// connection's idle command for the same SQL, prepared on its first run, and gives it back when EF Core disposes it
+/// (a command EF Core creates before it opens the connection, as in a context's very first unit, runs as before).
 /// The connections stay open between units of work (<see cref="KeptOpenSqliteConnection"/>), so what is prepared once
 /// serves every later unit on that connection. Each connection keeps its <see cref="Capacity"/> most recently used
 /// statements; a statement that failed is not kept, and all are let go when their connection closes.
