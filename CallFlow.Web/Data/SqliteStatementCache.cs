@@ -41,6 +41,7 @@ internal sealed class SqliteStatementCache : DbCommandInterceptor
         private readonly SqliteConnection _connection;
         private readonly Dictionary<string, LinkedListNode<SqliteCommand>> _idle = new(StringComparer.Ordinal);
         private readonly LinkedList<SqliteCommand> _recency = [];
+
         public Statements(SqliteStatementCache cache, SqliteConnection connection)
         {
             _cache = cache;
@@ -78,7 +79,8 @@ internal sealed class SqliteStatementCache : DbCommandInterceptor
 
         public void Return(SqliteCommand returned)
         {
-            SqliteCommand? command = returned;
+            // Disposed at the end unless kept; keeping it may push the least recently used one out instead.
+            SqliteCommand? dispose = returned;
             returned.Parameters.Clear();
             returned.Transaction = null;
             returned.CommandTimeout = _connection.DefaultTimeout;
@@ -89,12 +91,12 @@ internal sealed class SqliteStatementCache : DbCommandInterceptor
                     if (!_idle.ContainsKey(returned.CommandText))
                     {
                         _idle.Add(returned.CommandText, _recency.AddLast(returned));
-                        command = EvictBeyondCapacity();
+                        dispose = EvictBeyondCapacity();
                     }
                 }
             }
 
-            command?.Dispose();
+            dispose?.Dispose();
         }
 
         // The least recently used command over capacity, to dispose outside the lock; none otherwise.
